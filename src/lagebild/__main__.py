@@ -1,0 +1,5 @@
+import sys
+
+from lagebild.cli import main
+
+sys.exit(main())

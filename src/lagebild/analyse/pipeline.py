@@ -1,0 +1,54 @@
+"""Loading the trained pipeline and preparing Docs for it.
+
+The trained components (tok2vec, tagger, morphologizer, lemmatizer, parser, ner) live in
+`lagebild/resources/model` (built by `lagebild train`, see training/README.md). The extraction components of
+`lagebild.extract` are appended at load time, so one `nlp.pipe` call runs analysis and extraction over one Doc.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.errors import ModelError
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "model"
+
+# Doc extensions shared by the extraction components (set in make_doc, filled by the components)
+DOC_LISTS = ("lb_places", "lb_dates", "lb_actors", "lb_figures", "lb_quotes", "lb_events", "lb_reasons")
+for _name in DOC_LISTS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+if not Doc.has_extension("lb_article_date"):
+    Doc.set_extension("lb_article_date", default=None)
+if not Doc.has_extension("lb_meta"):
+    Doc.set_extension("lb_meta", default=None)
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None, extract: bool = True) -> Language:
+    """Load the trained German pipeline; with `extract`, append lagebild's extraction components."""
+    path = Path(model) if model else MODEL_DIR
+    if not (path / "config.cfg").exists():
+        raise ModelError(f"no trained pipeline at {path}: run `lagebild train` (see training/README.md)")
+    nlp = spacy.load(path)
+    if extract:
+        from lagebild.extract import add_extractors
+
+        add_extractors(nlp)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, date: dt.date | None = None, meta: dict | None = None) -> Doc:
+    """Tokenize `text` and attach the article date and metadata, ready for `nlp.pipe`."""
+    doc = nlp.make_doc(text)
+    doc._.lb_article_date = date
+    doc._.lb_meta = meta or {}
+    for name in DOC_LISTS:
+        setattr(doc._, name, [])
+    return doc

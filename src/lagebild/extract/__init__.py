@@ -1,0 +1,24 @@
+"""Extraction stage: spaCy components over the analysed Doc.
+
+Each component reads the Doc (and what earlier components wrote to its `doc._.lb_*` lists) and appends its own
+records from `lagebild.model`. Order matters: places and dates first, then actors, figures and quotes, and events
+last, because an event takes its location, date, toll and source from the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from spacy.language import Language
+
+# (component name, module that registers it)
+EXTRACTORS: list[tuple[str, str]] = [
+]
+
+
+def add_extractors(nlp: Language) -> Language:
+    for name, module in EXTRACTORS:
+        importlib.import_module(module)
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp

@@ -1,0 +1,1 @@
+"""Serving stage: terminal tables, REST API, dashboard, reports."""
