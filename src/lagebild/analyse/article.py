@@ -21,7 +21,10 @@ def doc_to_article(doc: Doc, date: dt.date | None = None, title: str | None = No
                           tag=t.tag_, morph=str(t.morph), dep=t.dep_, head=t.head.i,
                           ent=f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O")
                     for t in sent]
-        sentences.append(Sentence(index=si, text=sent.text, start=sent.start_char, end=sent.end_char, tokens=toks))
+        # whitespace tokens (paragraph breaks) belong to no sentence's text
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        end = sent.start_char + len(sent.text.rstrip())
+        sentences.append(Sentence(index=si, text=doc.text[start:end], start=start, end=end, tokens=toks))
     entities = [Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.label_,
                        sentence_index=sent_index.get(e.sent.start, 0)) for e in doc.ents]
     ext = doc._

@@ -30,6 +30,18 @@ if not Doc.has_extension("lb_meta"):
     Doc.set_extension("lb_meta", default=None)
 
 
+@Language.component("lagebild_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence (headlines, paragraphs); the parser decides the rest."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_space:
+            tok.is_sent_start = False  # white space stays with the sentence before it
+        elif prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, extract: bool = True) -> Language:
     """Load the trained German pipeline; with `extract`, append lagebild's extraction components."""
@@ -37,6 +49,8 @@ def load_pipeline(model: str | None = None, extract: bool = True) -> Language:
     if not (path / "config.cfg").exists():
         raise ModelError(f"no trained pipeline at {path}: run `lagebild train` (see training/README.md)")
     nlp = spacy.load(path)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("lagebild_paragraphs", before="parser")
     if extract:
         from lagebild.extract import add_extractors
 
