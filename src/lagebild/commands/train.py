@@ -10,7 +10,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="train the German analysis pipeline (parser, tagger, lemmatizer, NER)",
                        description="Prepare the shared data, train the UD components and NER, assemble the pipeline, "
                                    "score it on the held-out split and (with --install) bundle it in the package.")
-    p.add_argument("--data", type=Path, default=Path("../shared/data"), help="folder with ud/ and ner/")
+    p.add_argument("--data", type=Path, required=True, help="the public training data folder with ud/ and ner/")
     p.add_argument("--work", type=Path, default=Path("training"), help="where corpus/ and output/ are written")
     p.add_argument("--extra-conllu", type=Path, nargs="*", default=[], help="more UD German .conllu (e.g. HDT)")
     p.add_argument("--extra-ner", type=Path, nargs="*", default=[], help="more GermEval-format NER files")
