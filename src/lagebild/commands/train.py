@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--install", action="store_true", help="copy the result into the installed package")
     p.add_argument("--sequential", action="store_true", help="train the two models one after the other")
     p.add_argument("--max-steps", type=int, help="override the configs' max_steps (quick runs)")
+    p.add_argument("--no-pretrain", action="store_true", help="skip pretraining tok2vec on unlabelled news")
     p.set_defaults(func=run)
 
 
@@ -27,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
     if not (args.data / "ud").is_dir() or not (args.data / "ner").is_dir():
         raise InputError(str(args.data), "expected the shared data folder with ud/ and ner/ (see --data)")
     train(args.data, args.work, args.extra_conllu, args.extra_ner, args.install, parallel=not args.sequential,
-          max_steps=args.max_steps)
+          max_steps=args.max_steps, pretrain=not args.no_pretrain)
     return 0

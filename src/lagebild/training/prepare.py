@@ -90,7 +90,7 @@ def _bio_doc(vocab, words: list[str], tags: list[str], missing: set[str] = froze
             ents.append(None if label in missing else f"{prefix}-{label}")
     # a span that is partly missing must be wholly missing
     fixed: list[str | None] = []
-    for i, t in enumerate(ents):
+    for t in ents:
         if t and t.startswith("I-") and fixed and fixed[-1] is None:
             fixed.append(None)
         else:
@@ -145,10 +145,31 @@ def main() -> None:
                        ("ner-train", ner_train), ("ner-dev", ner_dev)]:
         DocBin(docs=docs, store_user_data=False).to_disk(args.out / f"{name}.spacy")
         print(f"{name}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
+    write_raw_text(args.data, args.out / "raw.jsonl")
     # dev files in their original formats for `lagebild eval`
     (args.out / "heldout").mkdir(exist_ok=True)
     _write_conllu_dev(ud, args.out / "heldout" / "ud-heldout.conllu")
     _write_germeval_dev(args.data / "ner/germeval2014/NER-de-test.tsv", args.out / "heldout" / "germeval-heldout.tsv")
+
+
+def write_raw_text(data: Path, out: Path) -> None:
+    """Unlabelled German news for pretraining the tok2vec layer (spacy pretrain, characters objective):
+    the 10kGNAD articles and the Wikinews texts of the quotes corpus's train split (never its dev split)."""
+    import csv
+    import json
+
+    n = 0
+    with out.open("w", encoding="utf8") as fh:
+        with (data / "news" / "10kgnad-test.csv").open(encoding="utf8") as f:
+            for row in csv.reader(f, delimiter=";", quotechar="'"):
+                if len(row) >= 2 and row[1].strip():
+                    fh.write(json.dumps({"text": row[1]}, ensure_ascii=False) + "\n")
+                    n += 1
+        for path in sorted((data / "quotes" / "train").glob("*.json")):
+            fh.write(json.dumps({"text": json.loads(path.read_text(encoding="utf8"))["originalText"]},
+                                ensure_ascii=False) + "\n")
+            n += 1
+    print(f"raw text for pretraining: {n} articles")
 
 
 def _write_conllu_dev(ud: Path, out: Path) -> None:

@@ -34,17 +34,29 @@ def _run(cmd: list[str], log: Path | None = None) -> None:
 
 
 def train(data: Path, work: Path, extra_conllu: list[Path], extra_ner: list[Path], install: bool,
-          parallel: bool = True, max_steps: int | None = None) -> Path:
+          parallel: bool = True, max_steps: int | None = None, pretrain: bool = True) -> Path:
     py = sys.executable
     corpus, out = work / "corpus", work / "output"
     out.mkdir(parents=True, exist_ok=True)
     _run([py, str(HERE / "prepare.py"), "--data", str(data), "--out", str(corpus)]
          + (["--extra-conllu", *map(str, extra_conllu)] if extra_conllu else [])
          + (["--extra-ner", *map(str, extra_ner)] if extra_ner else []))
+    init: list[str] = []
+    if pretrain:
+        # tok2vec weights pretrained on unlabelled news (characters objective) help both small labelled sets
+        cmd = [py, "-m", "spacy", "pretrain", str(HERE / "pretrain.cfg"), str(out / "pretrain"),
+               "--paths.raw_text", str(corpus / "raw.jsonl"), "--paths.train", str(corpus / "ner-train.spacy"),
+               "--paths.dev", str(corpus / "ner-dev.spacy")]
+        if max_steps:
+            cmd += ["--pretraining.max_epochs", "1"]
+        _run(cmd, out / "pretrain.log")
+        weights = sorted((out / "pretrain").glob("model*.bin"), key=lambda p: int(p.stem[5:] or 0))
+        init = ["--paths.init_tok2vec", str(weights[-1])]
     jobs = []
     for name in ("parse", "ner"):
         cmd = [py, "-m", "spacy", "train", str(HERE / f"{name}.cfg"), "-o", str(out / name),
                "--paths.train", str(corpus / f"{name}-train.spacy"), "--paths.dev", str(corpus / f"{name}-dev.spacy")]
+        cmd += init
         if max_steps:
             cmd += ["--training.max_steps", str(max_steps)]
         if parallel:

@@ -1,0 +1,87 @@
+"""Speed and memory of the analysis pipeline on real German news.
+
+    python benchmarks/analyse.py --data ../shared/data [--limit 400] [--workers 2]
+
+Reads the 10kGNAD news articles (derStandard), runs (a) the trained analysis pipeline alone and (b) analysis plus all
+extraction components, first in one process, then in N worker processes (one pipeline each), and prints tokens/s,
+sentences/s and the peak RSS of each process. Figures go to docs/benchmarks.md by hand, with this command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import multiprocessing as mp
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def load_texts(data: Path, limit: int) -> list[str]:
+    texts = []
+    with (data / "news" / "10kgnad-test.csv").open(encoding="utf8") as fh:
+        for row in csv.reader(fh, delimiter=";", quotechar="'"):
+            if len(row) >= 2 and row[1].strip():
+                texts.append(row[1])
+            if len(texts) >= limit:
+                break
+    return texts
+
+
+def _work(args: tuple[list[str], bool]) -> tuple[int, int, float, int]:
+    texts, extract = args
+    from lagebild.analyse.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline(extract=extract)
+    nlp("Warmlauf.")
+    t0 = time.perf_counter()
+    n_tok = n_sent = 0
+    for doc in nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=32):
+        n_tok += len(doc)
+        n_sent += sum(1 for _ in doc.sents)
+    dt = time.perf_counter() - t0
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return n_tok, n_sent, dt, rss_mb
+
+
+def run(texts: list[str], workers: int, extract: bool) -> dict:
+    t0 = time.perf_counter()
+    if workers == 1:
+        results = [_work((texts, extract))]
+    else:
+        chunks = [texts[i::workers] for i in range(workers)]
+        with mp.get_context("spawn").Pool(workers) as pool:
+            results = pool.map(_work, [(c, extract) for c in chunks])
+    wall = time.perf_counter() - t0
+    n_tok = sum(r[0] for r in results)
+    n_sent = sum(r[1] for r in results)
+    busy = max(r[2] for r in results)  # pipeline time, without process start and model loading
+    return {"workers": workers, "extract": extract, "tokens": n_tok, "sentences": n_sent,
+            "tokens_per_s": n_tok / busy, "sentences_per_s": n_sent / busy, "wall_s": wall,
+            "peak_rss_mb": max(r[3] for r in results)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, required=True, help="the shared data folder (with news/)")
+    ap.add_argument("--limit", type=int, default=400, help="number of articles")
+    ap.add_argument("--workers", type=int, default=mp.cpu_count())
+    args = ap.parse_args()
+    texts = load_texts(args.data, args.limit)
+    print(f"{len(texts)} articles, {sum(map(len, texts)):,} characters; {mp.cpu_count()} cores", flush=True)
+    rows = []
+    for extract in (False, True):
+        for workers in sorted({1, args.workers}):
+            r = run(texts, workers, extract)
+            rows.append(r)
+            print(f"{'analysis+extraction' if extract else 'analysis only':<20} workers={workers}  "
+                  f"{r['tokens_per_s']:8.0f} tokens/s  {r['sentences_per_s']:6.1f} sentences/s  "
+                  f"peak RSS/process {r['peak_rss_mb']} MB  (wall {r['wall_s']:.1f} s)", flush=True)
+    a1 = next(r for r in rows if r["workers"] == 1 and not r["extract"])
+    e1 = next(r for r in rows if r["workers"] == 1 and r["extract"])
+    print(f"extraction overhead (1 process): {100 * (a1['tokens_per_s'] / e1['tokens_per_s'] - 1):.1f} %")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
