@@ -1,0 +1,119 @@
+"""Build `src/lagebild/resources/quotes/cues.tsv` and `konjunktiv.tsv` for lagebild.extract.quotes.
+
+    python scripts/build_quote_lexicon.py [DATA]   # DATA defaults to ../shared/data
+
+cues.tsv: speech-verb word forms learned from the cue spans of the Wikinews quotation corpus (train split only),
+kept when the form is a cue often enough relative to all its occurrences in the train texts (so "teilte" as in
+"teilte mit" stays, "ist" goes), merged with a hand-written seed list of common speech verbs.
+konjunktiv.tsv: Konjunktiv I/II finite forms (Mood=Sub) of UD German GSD dev/test and PUD, merged with a hand list.
+"""
+
+from __future__ import annotations
+
+import collections
+import glob
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "lagebild" / "resources" / "quotes"
+
+# forms that occur inside cue spans but are not speech verbs by themselves
+STOP = {"sich", "mit", "den", "dem", "der", "die", "das", "worten", "es", "hat", "hatte", "haben", "hatten", "wurde",
+        "wird", "werden", "wurden", "als", "an", "aus", "vor", "auf", "zu", "hin", "darauf", "fest", "ist", "war",
+        "sind", "waren", "in", "im", "einer", "einem", "eine", "ein", "von", "vom", "und", "nicht", "auch", "dabei",
+        "damit", "davon", "sei", "habe", "nach", "laut", "so", "wie", "zufolge", "demnach", "wonach", "danach",
+        "gemäß", "ab", "bei", "über", "um", "dass", "man", "sie", "er", "wir", "ich", "zur", "zum", "noch", "bereits",
+        "kann", "könne", "soll", "solle", "will", "wolle", "müsse", "muss", "bekannt", "gegeben", "geworden", "gab",
+        "geht", "ging", "gehen", "sieht", "sah", "zeigte", "ist.", "es.", "stellte", "fest.", "kam", "kommt",
+        "bezeichnete", "bezeichnet", "bezeichneten", "gefragt", "unter", "aussage", "angaben", "darüber", "meinung", "hervor", "heraus", "verdacht", "auffassung", "ansicht", "einschätzung"}
+
+SEED_VERBS = """sagte sagten sagt sagen gesagt sage erklärte erklärten erklärt erklären betonte betonten betont
+teilte teilten mitteilte mitteilten mitgeteilt berichtete berichteten berichtet meldete meldeten gemeldet
+bestätigte bestätigten bestätigt kündigte kündigten angekündigt ankündigte verkündete verkündet räumte einräumte
+eingeräumt warnte warnten gewarnt forderte forderten gefordert kritisierte kritisierten kritisiert meinte meinten
+behauptete behaupteten behauptet versicherte versicherten versichert unterstrich unterstrichen fügte hinzufügte
+hinzugefügt sprach sprachen schrieb schrieben geschrieben zitierte zitiert äußerte äußerten geäußert entgegnete
+verlautete bekräftigte bekräftigt beteuerte beteuert dementierte dementiert bestritt bestritten verneinte erläuterte
+erläutert ergänzte ergänzt hieß heißt heiße antwortete antworteten geantwortet mahnte mahnten gemahnt verwies
+verwiesen appellierte sagte. bekannte bekanntgab bekanntgegeben gab verriet verraten beklagte beklagten beklagt
+vermutete vermuten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten
+kommentierte kommentiert argumentierte argumentiert begründete begründet""".split()
+
+SEED_KI = """sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege wisse lasse
+bleibe handle handele brauche fehle gelte zeige sehe plane arbeite trage führe stamme biete halte heiße nehme
+bestehe erwarte verfüge""".split()
+SEED_KII = "wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften".split()
+
+
+def cue_forms(data: Path) -> list[tuple[str, int, int]]:
+    cue_counts: collections.Counter[str] = collections.Counter()
+    occurrences: collections.Counter[str] = collections.Counter()
+    for path in sorted(glob.glob(str(data / "quotes" / "train" / "*.json"))):
+        doc = json.loads(Path(path).read_text(encoding="utf8"))
+        for tok in doc["tokens"]:
+            occurrences[tok["text"].lower()] += 1
+        for ann in doc["annotations"]:
+            for w in ann["cue"]["text"].split():
+                w = w.lower()
+                if re.fullmatch(r"[a-zäöüß]+", w) and w not in STOP:
+                    cue_counts[w] += 1
+    kept = []
+    for form, n in cue_counts.items():
+        rate = n / max(occurrences[form], 1)
+        if n >= 2 and rate >= 0.25:
+            kept.append((form, n, occurrences[form]))
+    return sorted(kept, key=lambda x: (-x[1], x[0]))
+
+
+def konjunktiv_forms(data: Path) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for path in sorted(glob.glob(str(data / "ud" / "*.conllu"))):
+        for line in Path(path).read_text(encoding="utf8").splitlines():
+            cols = line.split("\t")
+            if len(cols) != 10 or "Mood=Sub" not in cols[5] or cols[3] not in ("VERB", "AUX"):
+                continue
+            form = cols[1].lower()
+            if not re.fullmatch(r"[a-zäöüß]+e[n]?", form):
+                continue  # tagging noise ("knew", abbreviations)
+            mood = "KI" if "Tense=Pres" in cols[5] and not re.search(r"te[n]?$", form) else "KII"
+            forms.setdefault(form, mood)
+    return forms
+
+
+def main(argv: list[str]) -> int:
+    data = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "data"
+    OUT.mkdir(parents=True, exist_ok=True)
+    learned = cue_forms(data)
+    learned_forms = {f for f, _, _ in learned}
+    with open(OUT / "cues.tsv", "w", encoding="utf8") as fh:
+        fh.write("# Speech-verb word forms (lowercase) that cue quotes, for lagebild.extract.quotes.\n")
+        fh.write("# Built by scripts/build_quote_lexicon.py from the cue spans of the German Wikinews quotation\n")
+        fh.write("# corpus, train split (annotations CC BY-NC-SA 4.0, text CC BY 2.5; forms only, no text), kept when\n")
+        fh.write("# cue_count >= 2 and cue_count/occurrences >= 0.25; plus a hand seed list (source=seed). Version 1.\n")
+        fh.write("form\tsource\tcue_count\toccurrences\n")
+        for form, n, occ in learned:
+            fh.write(f"{form}\ttrain\t{n}\t{occ}\n")
+        for form in sorted(set(SEED_VERBS) - learned_forms):
+            if form.isalpha():
+                fh.write(f"{form}\tseed\t0\t0\n")
+    kforms = konjunktiv_forms(data)
+    for f in SEED_KI:
+        kforms[f] = "KI"
+    for f in SEED_KII:
+        kforms[f] = "KII"
+    with open(OUT / "konjunktiv.tsv", "w", encoding="utf8") as fh:
+        fh.write("# Finite subjunctive verb forms (lowercase), for lagebild.extract.quotes: KI marks indirect speech.\n")
+        fh.write("# Built by scripts/build_quote_lexicon.py from UD German GSD dev/test + PUD test (Mood=Sub;\n")
+        fh.write("# CC BY-SA 4.0 / 3.0; forms only) plus a hand list. Version 1.\n")
+        fh.write("form\tmood\n")
+        for form, mood in sorted(kforms.items()):
+            fh.write(f"{form}\t{mood}\n")
+    print(f"{len(learned)} learned cue forms, {len(kforms)} subjunctive forms -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

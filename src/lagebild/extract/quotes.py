@@ -1,0 +1,501 @@
+"""Quotes: direct quotes, indirect speech and reported attributions, each with speaker and cue.
+
+The component `lagebild_quotes` fills `doc._.lb_quotes` with `Quote` records:
+
+- Direct: text between quotation marks („…“, "…", »…«, «…», “…”; across sentences), with the cue and speaker
+  after it ("…", sagte Putin / "…", so der Diplomat) or before it (Putin sagte: "…"); without a cue in the
+  sentence, the speaker of the previous quote nearby carries over.
+- Indirect: a "dass"-clause or a clause with a subjunctive verb (sei, habe, könne ...) after a speech verb
+  ("Putin sagte, er sei bereit"), or a clause before ", sagte X" / ", so X".
+- Reported: "laut X", "nach Angaben von X", "X zufolge", "wie X mitteilte": the rest of the sentence.
+- FreeIndirect: a sentence in Konjunktiv I without its own cue, continuing a quote nearby (its speaker).
+
+The rules work on word forms and punctuation first (robust to parse errors) and use the parse (nsubj) only when
+the surface patterns find no speaker. Speech-verb forms come from `resources/quotes/cues.tsv` (learned from the
+train split of the Wikinews quotation corpus by `scripts/build_quote_lexicon.py`), subjunctive forms from
+`konjunktiv.tsv`, attribution phrases from `attributions.tsv`.
+
+`attribution_for_token(doc, token)` is the contract function for the event coder.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from lagebild.model import ActorRef, Quote
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "quotes"
+
+# quotation marks: opener -> accepted closers
+_PAIRS = {"„": {"“", "”", '"'}, "»": {"«"}, "«": {"»"}, '"': {'"'}, "“": {"”"}, "‚": {"‘", "’"}}
+_ALL_MARKS = set(_PAIRS) | {c for v in _PAIRS.values() for c in v}
+_PRONOUNS = {"er", "sie", "wir", "ich", "man", "ihr", "dieser", "diese", "jener", "beide"}
+_DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "sein", "seine",
+         "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren", "dessen", "deren",
+         "zwei", "drei", "mehrere", "viele", "einige", "alle", "beide", "dieser", "diese", "dieses", "diesem",
+         "diesen", "unser", "unsere", "kein", "keine"}
+_SKIP_ADV = {"auch", "weiter", "zudem", "dazu", "jedoch", "aber", "gestern", "heute", "noch", "bereits", "nun",
+             "später", "damals", "außerdem", "ferner", "dagegen", "hingegen", "daraufhin", "dann", "ebenfalls",
+             "zuvor", "wörtlich", "abschließend", "anschließend", "erneut", "schon", "kürzlich", "zuletzt", "stets",
+             "immer", "mehrfach", "offenbar", "inzwischen", "mittlerweile", "gegenüber", "demnach"}
+_CAP_STOP = {"Am", "Im", "In", "Auf", "Dann", "Auch", "Zudem", "Dazu", "Damals", "Später", "Heute", "Gestern",
+             "Außerdem", "Dabei", "Daraufhin", "Nun", "Jedoch", "Aber", "Und", "Doch", "Nach", "Laut", "Wie", "So",
+             "Es", "Dies", "Das", "Die", "Der", "Den", "Dem", "Des", "Ein", "Eine", "Bei", "Mit", "Von", "Vor", "Für",
+             "Als", "Wenn", "Weil", "Dass", "Ob", "Seit", "Bis", "Zum", "Zur", "Vom", "Beim", "Montag", "Dienstag",
+             "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende", "Januar", "Februar", "März",
+             "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Interview",
+             "Pressekonferenz", "Erklärung", "Mitteilung", "Sonntagabend", "Morgen", "Abend", "Rede", "Jahr"}
+_SENT_END = {".", "!", "?"}
+_AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "ist", "war", "sind", "waren", "wurde", "wurden", "wird",
+        "werden", "sei", "seien", "soll", "sollte", "will", "wollte", "kann", "konnte", "muss", "musste"}
+
+
+@dataclass
+class _Lexicon:
+    cue_forms: set[str]
+    ki: set[str]
+    kii: set[str]
+    attributions: list[tuple[list[str], str]] = field(default_factory=list)
+
+
+def _tsv_rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    cues = {r[0] for r in _tsv_rows(RESOURCES / "cues.tsv")[1:]}
+    konj = _tsv_rows(RESOURCES / "konjunktiv.tsv")[1:]
+    attrs = [(r[0].split(), r[1]) for r in _tsv_rows(RESOURCES / "attributions.tsv")]
+    attrs.sort(key=lambda a: -len(a[0]))
+    return _Lexicon(cue_forms=cues, ki={r[0] for r in konj if r[1] == "KI"},
+                    kii={r[0] for r in konj if r[1] == "KII"}, attributions=attrs)
+
+
+def _is_cue(tok: Token) -> bool:
+    return tok.text.lower() in lexicon().cue_forms
+
+
+def _is_ki(tok: Token) -> bool:
+    low = tok.text.lower()
+    if low in lexicon().ki:
+        return True
+    # the trained morphologizer, when it says present subjunctive of a finite verb
+    return tok.pos_ in ("VERB", "AUX") and "Mood=Sub" in str(tok.morph) and "Tense=Pres" in str(tok.morph)
+
+
+def _is_subj(tok: Token) -> bool:
+    return _is_ki(tok) or tok.text.lower() in lexicon().kii
+
+
+# ----------------------------------------------------------------------------------------------- segmentation
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence token ranges from punctuation (the model's sentence splits may be weak)."""
+    out, start, n = [], 0, len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if "\n\n" in t.text or ("\n" in t.text_with_ws and t.is_space):
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+        elif t.text in _SENT_END:
+            j = i + 1
+            while j < n and doc[j].text in {"“", "”", '"', "«", "»", "’", "‘", ")"} and doc[j].text != "»":
+                j += 1
+            nxt = doc[j] if j < n else None
+            if nxt is None or nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit() or \
+                    nxt.text in {"„", "»", '"', "“", "("}:
+                out.append((start, j))
+                start = j
+                i = j
+                continue
+        i += 1
+    if start < n:
+        out.append((start, n))
+    return [(a, b) for a, b in out if any(not doc[k].is_space for k in range(a, b))]
+
+
+def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(open, close) token indices of quotation-mark pairs (outermost only)."""
+    spans = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i].text
+        if t in _PAIRS and not (t == "“" and spans and spans[-1][1] == i):
+            closers = _PAIRS[t]
+            j = i + 1
+            found = None
+            while j < n and j - i < 400:
+                tj = doc[j].text
+                if tj in closers:
+                    found = j
+                    break
+                if tj == t and t not in closers:  # a new opener of the same kind: the first one was not closed
+                    break
+                if "\n\n" in doc[j].text_with_ws and t == '"':
+                    break
+                j += 1
+            if found is not None and found > i + 1:
+                spans.append((i, found))
+                i = found + 1
+                continue
+        i += 1
+    return spans
+
+
+# ------------------------------------------------------------------------------------------------- speakers
+def _np_after(doc: Doc, k: int, end: int) -> tuple[int, int] | None:
+    """A noun phrase (or pronoun) starting at or shortly after token k."""
+    skipped = 0
+    while k < end and skipped < 4:
+        low = doc[k].text.lower()
+        if low in _SKIP_ADV:
+            k += 1
+            skipped += 1
+        elif low in ("am", "im") and k + 1 < end and doc[k + 1].text in _CAP_STOP:
+            k += 2
+            skipped += 2
+        else:
+            break
+    if k >= end:
+        return None
+    low = doc[k].text.lower()
+    if low in _PRONOUNS and not (k + 1 < end and doc[k + 1].text[:1].isupper() and low in {"ihr", "diese",
+                                                                                           "dieser"}):
+        return (k, k + 1)
+    s = k
+    while k < end and doc[k].text.lower() in _DETS:
+        k += 1
+    while k < end and doc[k].text[:1].islower() and doc[k].text.isalpha() and doc[k].text.lower() not in _AUX \
+            and not _is_cue(doc[k]) and k - s < 4 and doc[k].text.lower() not in {"und", "dass", "zu", "nicht"}:
+        k += 1
+    caps = k
+    while k < end and (doc[k].text[:1].isupper() and doc[k].text not in _ALL_MARKS) and doc[k].text.isalpha() \
+            or (k < end and k > caps and doc[k].text in {"-"}):
+        k += 1
+    if k == caps:
+        return None
+    # a genitive or "von" complement ("der Sprecher des Ministeriums")
+    if k + 1 < end and doc[k].text.lower() in {"des", "der", "von", "vom"} and doc[k + 1].text[:1].isupper():
+        k += 2
+        while k < end and doc[k].text[:1].isupper() and doc[k].text.isalpha():
+            k += 1
+    return (s, k)
+
+
+def _np_before(doc: Doc, k: int, start: int) -> tuple[int, int] | None:
+    """A noun phrase (or pronoun) ending right before token k."""
+    e = k
+    if e - 1 < start:
+        return None
+    if doc[e - 1].text.lower() in _PRONOUNS:
+        return (e - 1, e)
+    j = e
+    while j - 1 >= start and doc[j - 1].text[:1].isupper() and doc[j - 1].text.isalpha() and \
+            not (doc[j - 1].text in _CAP_STOP and (j - 1 == start or j - 1 < e - 1)):
+        j -= 1
+    if j == e:
+        return None
+    while j - 1 >= start and (doc[j - 1].text.lower() in _DETS or
+                              (doc[j - 1].text[:1].islower() and doc[j - 1].text.isalpha() and
+                               doc[j - 1].text.endswith(("e", "en", "er", "es")) and
+                               doc[j - 1].text.lower() not in _AUX and not _is_cue(doc[j - 1]))):
+        j -= 1
+        if doc[j].text.lower() in _DETS:
+            break
+    return (j, e)
+
+
+def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker of cue verb v within [start, end): after it (inversion), before it, or the parsed subject."""
+    np = _np_after(doc, v + 1, end)
+    if np and doc[v + 1].text not in {",", ":"}:
+        return np
+    np = _np_before(doc, v, start)
+    if np:
+        return np
+    # perfect tense / separated: "Der Minister hat am Montag gesagt" — walk left over a few tokens
+    for k in range(v - 1, max(start, v - 7) - 1, -1):
+        if doc[k].text in {",", ":", ";"} | _ALL_MARKS:
+            break
+        if doc[k].text.lower() in _AUX:
+            np = _np_after(doc, k + 1, v) or _np_before(doc, k, start)
+            if np:
+                return np
+    for child in doc[v].children:
+        if child.dep_ in ("nsubj", "sb") and start <= child.i < end:
+            left = max(child.left_edge.i, start)
+            right = min(child.right_edge.i + 1, end)
+            if right - left <= 8:
+                return (left, right)
+            return (child.i, child.i + 1)
+    return None
+
+
+def _speaker_head(doc: Doc, span: tuple[int, int]) -> Token:
+    a, b = span
+    caps = [t for t in doc[a:b] if t.text[:1].isupper() and t.text.lower() not in _DETS]
+    return caps[-1] if caps else doc[b - 1]
+
+
+def _resolve(doc: Doc, span: tuple[int, int] | None) -> ActorRef | None:
+    if span is None:
+        return None
+    try:
+        from lagebild.extract.actors import actors_for_token  # owned by the actors engineer
+    except ImportError:
+        return None
+    try:
+        refs = actors_for_token(doc, _speaker_head(doc, span))
+    except Exception:  # noqa: BLE001 - another module's failure must not lose the quote
+        return None
+    return refs[0] if refs else None
+
+
+# --------------------------------------------------------------------------------------------------- finding
+@dataclass
+class _Q:
+    start: int
+    end: int  # exclusive token index
+    type: str
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    confidence: float = 0.5
+
+
+def _strip_end(doc: Doc, a: int, b: int) -> int:
+    while b > a and (doc[b - 1].text in _SENT_END | {",", ";", ":"} or doc[b - 1].is_space):
+        b -= 1
+    return b
+
+
+def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
+    """A reported attribution in sentence [a, b): "laut X", "nach Angaben X", "X zufolge", "wie X mitteilte"."""
+    lex = lexicon()
+    words = [t.text.lower() for t in doc[a:b]]
+    for i in range(len(words)):
+        k = a + i
+        if k in taken:
+            continue
+        for phrase, role in lex.attributions:
+            if role == "so" or words[i:i + len(phrase)] != phrase:
+                continue
+            p_end = k + len(phrase)
+            if role == "pre":
+                np = _np_after(doc, p_end, b)
+                if np is None:
+                    continue
+                src_start, src_end = k, np[1]
+            else:  # post: "der Polizei zufolge"
+                np = _np_before(doc, k, a)
+                if np is None:
+                    continue
+                src_start, src_end = np[0], p_end
+            return _attr_quote(doc, a, b, src_start, src_end, np, (k, p_end))
+        # "wie X mitteilte", "wie die Polizei berichtete"
+        if words[i] == "wie" and (i == 0 or doc[k - 1].text == ","):
+            for v in range(k + 1, min(k + 8, b)):
+                if doc[v].text in {",", ".", ";"}:
+                    break
+                if _is_cue(doc[v]):
+                    np = _np_after(doc, k + 1, v)
+                    if np:
+                        return _attr_quote(doc, a, b, k, v + 1, np, (k, v + 1))
+                    break
+    return None
+
+
+def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tuple[int, int],
+                cue: tuple[int, int]) -> _Q | None:
+    b2 = _strip_end(doc, a, b)
+    if src_start <= a + 1:  # at the start: the quote is what follows
+        qs = src_end
+        while qs < b2 and doc[qs].text in {",", ":"}:
+            qs += 1
+        qa, qb = qs, b2
+    elif src_end >= b2 - 1:  # at the end
+        qa, qb = a, _strip_end(doc, a, src_start)
+    else:  # in the middle: the whole sentence
+        qa, qb = a, b2
+    if qb - qa < 3:
+        return None
+    return _Q(qa, qb, "Reported", np, cue, 0.6)
+
+
+def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
+    """Indirect speech in sentence [a, b) after or before a speech verb."""
+    b2 = _strip_end(doc, a, b)
+    for v in range(a, b2):
+        is_so = doc[v].text.lower() == "so" and v - 1 > a + 2 and doc[v - 1].text == ","
+        if v in taken or not (_is_cue(doc[v]) or is_so):
+            continue
+        # (1) "..., sagte X." / "..., so der Diplomat." - the quote precedes
+        if v - 1 > a + 2 and doc[v - 1].text == ",":
+            sp = _np_after(doc, v + 1, b2) if is_so else _speaker_for_cue(doc, v, v, b2)
+            rest_ok = not any(doc[k].text.lower() == "dass" for k in range(v, b2))
+            if sp and rest_ok:
+                qb = _strip_end(doc, a, v - 1)
+                if qb - a >= 3 and not any(k in taken for k in range(a, qb)):
+                    return _Q(a, qb, "Indirect", sp, (v, v + 1), 0.6)
+        if is_so:
+            continue
+        # (2) "X sagte, dass ..." / "X sagte am Montag, er sei ..."
+        for c in range(v + 1, min(v + 10, b2)):
+            if doc[c].text in {".", ";", ":"} or c in taken:
+                break
+            if doc[c].text.lower() == "dass" or (doc[c].text == "," and c + 1 < b2 and
+                                                   doc[c + 1].text.lower() == "dass"):
+                qa = c if doc[c].text.lower() == "dass" else c + 1
+                return _Q(qa, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.7)
+            if doc[c].text == ",":
+                window = range(c + 1, min(c + 16, b2))
+                if any(_is_subj(doc[k]) for k in window if k not in taken) or \
+                        any(doc[k].text.lower() == "zu" for k in range(c + 1, b2)):
+                    return _Q(c + 1, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6)
+                break
+    return None
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of the Doc (the component's work, also usable on a Doc the component did not run on)."""
+    sents = _sentences(doc)
+    sent_of = {}
+    for si, (a, b) in enumerate(sents):
+        for k in range(a, b):
+            sent_of[k] = si
+    found: list[_Q] = []
+    direct = _direct_spans(doc)
+    in_direct: set[int] = set()
+    for o, c in direct:
+        s_open = sents[sent_of.get(o, 0)]
+        s_close = sents[sent_of.get(c, 0)]
+        words = sum(1 for t in doc[o + 1:c] if t.is_alpha)
+        q = _Q(o, c + 1, "Direct", confidence=0.7)
+        # cue after: '"...", sagte X' / '"...", so der Diplomat'
+        k = c + 1
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        for v in range(k, min(k + 4, s_close[1])):
+            if doc[v].text in _ALL_MARKS | _SENT_END:
+                break
+            if _is_cue(doc[v]) or (doc[v].text.lower() == "so" and v == k and k > c + 1):
+                sp = _speaker_for_cue(doc, v, c + 1, s_close[1])
+                if doc[v].text.lower() == "so":
+                    sp = _np_after(doc, v + 1, s_close[1])
+                if sp:
+                    q.speaker, q.cue = sp, (v, v + 1)
+                    break
+        # cue before: 'X sagte: "..."'
+        if q.cue is None:
+            lo = max(s_open[0], max((cc + 1 for oo, cc in direct if cc < o), default=s_open[0]))
+            for v in range(o - 1, lo - 1, -1):
+                if _is_cue(doc[v]):
+                    q.speaker, q.cue = _speaker_for_cue(doc, v, lo, o), (v, v + 1)
+                    break
+        if q.cue is None and words < 4:
+            continue  # scare quotes, titles
+        if q.cue is None and words < 7 and not any(t.text in _SENT_END for t in doc[o + 1:c + 2]):
+            continue  # a short phrase in quotes, not a statement
+        found.append(q)
+        in_direct.update(range(o, c + 1))
+    # indirect speech and attributions, one per sentence
+    for a, b in sents:
+        span_tokens = [k for k in range(a, b) if not doc[k].is_space]
+        if not span_tokens:
+            continue
+        covered = sum(1 for k in span_tokens if k in in_direct)
+        if covered > 0.6 * len(span_tokens):
+            continue
+        q = _indirect(doc, a, b, in_direct) or _attribution(doc, a, b, in_direct)
+        if q is not None:
+            found.append(q)
+    # free indirect speech: a sentence in Konjunktiv I continuing a quote of the previous two sentences
+    quoted_sents: dict[int, _Q] = {}
+    for q in found:
+        quoted_sents[sent_of.get(q.end - 1, 0)] = q
+        quoted_sents.setdefault(sent_of.get(q.start, 0), q)
+    for si, (a, b) in enumerate(sents):
+        if si in quoted_sents:
+            continue
+        toks = [k for k in range(a, b) if k not in in_direct]
+        if not toks or not any(_is_ki(doc[k]) for k in toks):
+            continue
+        prev = quoted_sents.get(si - 1) or quoted_sents.get(si - 2)
+        q = _Q(a, _strip_end(doc, a, b), "FreeIndirect", prev.speaker if prev else None, None,
+               0.5 if prev else 0.3)
+        found.append(q)
+        quoted_sents[si] = q
+    # direct quotes without a cue take the speaker of a neighbouring quote
+    found.sort(key=lambda q: q.start)
+    for idx, q in enumerate(found):
+        if q.speaker is None and q.type == "Direct":
+            si = sent_of.get(q.start, 0)
+            for other in reversed(found[:idx]):
+                if other.speaker and si - sent_of.get(other.end - 1, 0) <= 2:
+                    q.speaker = other.speaker
+                    break
+    return [_to_record(doc, q, sents, sent_of) for q in found if q.end > q.start]
+
+
+def _to_record(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: dict[int, int]) -> Quote:
+    span = doc[q.start:q.end]
+    rec = Quote(text=span.text, start=span.start_char, end=span.end_char, type=q.type,
+                sentence_index=_doc_sentence_index(doc, q.start), confidence=q.confidence)
+    if q.speaker:
+        sp = doc[q.speaker[0]:q.speaker[1]]
+        rec.speaker_text, rec.speaker_start, rec.speaker_end = sp.text, sp.start_char, sp.end_char
+        rec.speaker = _resolve(doc, q.speaker)
+    if q.cue:
+        cue = doc[q.cue[0]:q.cue[1]]
+        rec.cue, rec.cue_start, rec.cue_end = cue.text, cue.start_char, cue.end_char
+    return rec
+
+
+def _doc_sentence_index(doc: Doc, i: int) -> int | None:
+    try:
+        for si, s in enumerate(doc.sents):
+            if s.start <= i < s.end:
+                return si
+    except ValueError:  # no sentence boundaries set
+        return None
+    return None
+
+
+@Language.component("lagebild_quotes")
+def quotes_component(doc: Doc) -> Doc:
+    if doc._.lb_quotes is None:
+        doc._.lb_quotes = []
+    doc._.lb_quotes.extend(find_quotes(doc))
+    return doc
+
+
+def attribution_for_token(doc: Doc, token: Token) -> ActorRef | None:
+    """The speaker if `token` lies inside a quote, indirect speech or attribution, else None.
+
+    The speaker is the resolved actor when the actors module resolves it; otherwise an ActorRef of the speaker's
+    surface text with an empty code and low confidence.
+    """
+    quotes = doc._.lb_quotes if Doc.has_extension("lb_quotes") and doc._.lb_quotes else find_quotes(doc)
+    pos = token.idx
+    best = None
+    for q in quotes:
+        if q.start <= pos < q.end and (best is None or q.end - q.start < best.end - best.start):
+            best = q  # the innermost quote
+    if best is None:
+        return None
+    if best.speaker is not None:
+        return best.speaker
+    if best.speaker_text is None:
+        return None
+    return ActorRef(text=best.speaker_text, start=best.speaker_start or 0, end=best.speaker_end or 0, code="",
+                    kind="name", confidence=0.3)
