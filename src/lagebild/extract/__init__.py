@@ -13,6 +13,8 @@ from spacy.language import Language
 
 # (component name, module that registers it)
 EXTRACTORS: list[tuple[str, str]] = [
+    ("lagebild_places", "lagebild.extract.places"),
+    ("lagebild_dates", "lagebild.extract.dates"),
     ("lagebild_figures", "lagebild.extract.figures"),
     ("lagebild_quotes", "lagebild.extract.quotes"),
 ]

