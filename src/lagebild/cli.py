@@ -13,6 +13,12 @@ COMMANDS = [
     "extract",
     "eval",
     "train",
+    "ingest",
+    "events",
+    "stories",
+    "story",
+    "sql",
+    "export",
 ]
 
 
