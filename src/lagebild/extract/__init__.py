@@ -15,6 +15,7 @@ from spacy.language import Language
 EXTRACTORS: list[tuple[str, str]] = [
     ("lagebild_places", "lagebild.extract.places"),
     ("lagebild_dates", "lagebild.extract.dates"),
+    ("lagebild_actors", "lagebild.extract.actors"),
     ("lagebild_figures", "lagebild.extract.figures"),
     ("lagebild_quotes", "lagebild.extract.quotes"),
 ]

@@ -1,0 +1,977 @@
+"""Actors: German actor mentions resolved to CAMEO-style codes (RUSGOV, SYRMIL, IGOUNO, ---INS).
+
+The dictionary is data (`lagebild/resources/actors/*.tsv`, built by `scripts/build_actors.py`): countries with
+names, genitives, adjectives and demonyms; capitals and seats of power (metonyms); organisations and non-state
+groups; sector nouns; persons with roles valid on dates. A mention is a nominal phrase: its head gives the sector
+("Regierungstruppen" → MIL, compounds match by their last element), its modifiers give the country (adjective
+"syrische", genitive "Frankreichs", "von"/"in" phrase, compound prefix "US-"), a name in it gives a person or an
+organisation. Pronouns, "man" and role nouns ("der Präsident", "das Land") are resolved to an antecedent actor.
+
+The phrase is taken from the dependency parse where it has one and, because parses of news text fail often, also
+from the surface (adjacent modifiers and names); the lexicon decides what counts, so a bad parse costs recall
+rather than producing actors from nowhere.
+
+Confidence (see docs): a fixed value per kind of evidence, ordered by how reliable that evidence is: a full
+person name or an organisation name (0.9) > adjective/genitive country + sector noun (0.85) > country name or
+metonym (0.75-0.8) > surname alone (0.75) > a role noun resolved to an antecedent (0.6) > pronoun (0.55) > "man"
+(0.5) > a sector noun that takes its country from the article's dominant country (0.4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from lagebild.model import ActorRef
+
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "actors"
+
+# --------------------------------------------------------------------------------------------------------------
+# Lexicon
+# --------------------------------------------------------------------------------------------------------------
+
+PARTICLES = {"al", "el", "as", "ad", "ash", "ar", "az", "an"}
+
+
+def norm(text: str) -> str:
+    """Case- and accent-insensitive key: 'Erdoğan' → 'erdogan', 'Weiße' → 'weisse'."""
+    text = text.replace("ß", "ss").replace("’", "'")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold()
+
+
+def name_parts(text: str) -> tuple[str, ...]:
+    """Key of a person name: words split at spaces and hyphens, particles (al-, el-) dropped."""
+    parts = [p for p in norm(text).replace("-", " ").replace(".", " ").split() if p]
+    kept = tuple(p for p in parts if p not in PARTICLES)
+    return kept or tuple(parts)
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    country: str
+    forms: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+    def role_on(self, date: dt.date | None) -> tuple[str, float]:
+        """The role code valid on `date` and a confidence factor (1.0 inside a dated range)."""
+        dated = [r for r in self.roles if r.start or r.end]
+        undated = [r for r in self.roles if not (r.start or r.end)]
+        if date is None:
+            # no article date: the most recent role
+            if dated:
+                best = max(dated, key=lambda r: r.end or dt.date.max)
+                return best.code, 0.8
+            return undated[0].code, 0.8
+        inside = [r for r in dated if (r.start is None or r.start <= date) and (r.end is None or date <= r.end)]
+        if inside:
+            # prefer a government/military role over ELI where ranges overlap
+            inside.sort(key=lambda r: r.code[3:6] == "ELI")
+            return inside[0].code, 1.0
+        if undated:
+            # Phoenix: an undated role applies outside the dated ones; a GOV-type default wins over ELI
+            undated.sort(key=lambda r: r.code[3:6] == "ELI")
+            return undated[-1].code if len(undated) > 1 and undated[-1].code[3:6] == "ELI" else undated[0].code, 0.8
+        nearest = min(dated, key=lambda r: min(abs((date - d).days) for d in (r.start, r.end) if d))
+        return nearest.code, 0.5
+
+
+@dataclass(frozen=True)
+class Org:
+    id: str
+    code: str
+    kind: str  # igo | ngo | nonstate
+    name: str
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (ISO3, kind)
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 → a German name
+    multi: dict[tuple[str, ...], tuple[str, object]] = field(default_factory=dict)  # token key → (type, entry)
+    org_prefixes: dict[str, Org] = field(default_factory=dict)
+    sectors: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (sector, kind)
+    sector_suffixes: list[tuple[str, str, str]] = field(default_factory=list)
+    align: list[tuple[str, str]] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    person_index: dict[tuple[str, ...], list[Person]] = field(default_factory=dict)
+    max_len: int = 1
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    header_seen = False
+    for line in path.read_text(encoding="utf8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _date(s: str) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+def load_countries(path: Path) -> list[tuple[str, str, str]]:
+    out = []
+    for row in _rows(path):
+        code, form, kind = row[0], row[1], row[2]
+        if len(code) != 3 or not form or kind not in {"name", "genitive", "adjective", "demonym", "prefix"}:
+            raise ValueError(f"{path.name}: bad row {row}")
+        out.append((code, form, kind))
+    return out
+
+
+def load_metonyms(path: Path) -> list[tuple[str, str, str]]:
+    out = []
+    for row in _rows(path):
+        form, code, kind = row[0], row[1], row[2]
+        if not form or len(code) < 5 or kind not in {"capital", "seat"}:
+            raise ValueError(f"{path.name}: bad row {row}")
+        out.append((form, code, kind))
+    return out
+
+
+def load_orgs(path: Path) -> list[tuple[Org, list[str], list[str]]]:
+    out = []
+    for row in _rows(path):
+        ident, code, kind, name, forms, prefixes = row[:6]
+        if kind not in {"igo", "ngo", "nonstate"} or not forms or len(code) < 5:
+            raise ValueError(f"{path.name}: bad row {row}")
+        out.append((Org(ident, code, kind, name), forms.split("|"), [p for p in prefixes.split("|") if p]))
+    return out
+
+
+def load_sectors(path: Path) -> list[tuple[str, str, str]]:
+    out = []
+    for row in _rows(path):
+        form, sector, kind = row[0], row[1], row[2]
+        if not form or len(sector) != 3 or kind not in {"sector", "role", "event", "align", "generic"}:
+            raise ValueError(f"{path.name}: bad row {row}")
+        out.append((form, sector, kind))
+    return out
+
+
+def load_persons(path: Path) -> list[Person]:
+    out = []
+    for row in _rows(path):
+        ident, name, country, forms, roles = row[:5]
+        parsed = []
+        for r in roles.split(";"):
+            code, start, end = r.split(":")
+            parsed.append(Role(code, _date(start), _date(end)))
+        if not parsed or not forms:
+            raise ValueError(f"{path.name}: bad row {row}")
+        out.append(Person(ident, name, country, tuple(forms.split("|")), tuple(parsed)))
+    return out
+
+
+@functools.lru_cache(maxsize=2)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    """Load (once) the actor dictionary from `resources/actors`."""
+    d = Path(directory) if directory else RESOURCE_DIR
+    lex = Lexicon()
+    for code, form, kind in load_countries(d / "countries.tsv"):
+        key = norm(form)
+        if kind == "prefix":
+            lex.countries.setdefault("prefix:" + key, (code, kind))
+            continue
+        if " " in form:
+            lex.multi.setdefault(tuple(key.split()), ("country", (code, kind)))
+        else:
+            # a name beats an adjective/demonym for the same surface form ("Polen": the country, not the people)
+            if key not in lex.countries or (kind == "name" and lex.countries[key][1] != "name"):
+                lex.countries[key] = (code, kind)
+        if kind == "name":
+            lex.country_names.setdefault(code, form)
+    for form, code, kind in load_metonyms(d / "metonyms.tsv"):
+        lex.multi.setdefault(tuple(norm(form).split()), ("metonym", (code, kind, form)))
+    for org, forms, prefixes in load_orgs(d / "orgs.tsv"):
+        for form in forms:
+            lex.multi.setdefault(tuple(norm(form).split()), ("org", org))
+        for p in prefixes:
+            lex.org_prefixes.setdefault(norm(p), org)
+    for form, sector, kind in load_sectors(d / "sectors.tsv"):
+        if kind == "align":
+            lex.align.append((norm(form), sector))
+        else:
+            lex.sectors.setdefault(norm(form), (sector, kind))
+    lex.sector_suffixes = sorted(((f, s, k) for f, (s, k) in lex.sectors.items()), key=lambda x: -len(x[0]))
+    for person in load_persons(d / "persons.tsv"):
+        lex.persons.append(person)
+        for form in person.forms:
+            key = name_parts(form)
+            if key:
+                lex.person_index.setdefault(key, []).append(person)
+    lex.max_len = max(len(k) for k in list(lex.multi) + list(lex.person_index))
+    return lex
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Matching in a Doc
+# --------------------------------------------------------------------------------------------------------------
+
+LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "nahe", "um", "vor", "am", "ins", "zur", "zum", "über",
+            "durch", "bis", "gegenüber"}
+DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "kein",
+               "keine", "mehrere", "einige", "viele", "zahlreiche", "alle", "beide", "beiden", "diese", "dieser",
+               "dieses", "diesen", "jene", "seine", "ihre", "ihr", "sein", "etwa", "rund", "über", "mindestens",
+               "hunderte", "tausende", "dutzende", "zwei", "drei", "vier", "fünf", "sechs", "zehn", "zwischen"}
+PRONOUNS_MASC = {"er", "ihm", "ihn", "seiner"}
+PRONOUNS_SIE = {"sie", "ihr", "ihnen", "ihrer"}
+PRONOUNS_WE = {"wir", "uns", "unser"}
+DEMONSTRATIVES = {"diese", "dieser", "jene", "jener", "letztere", "letzterer", "erstere"}
+PREPOSITIONS = {"mit", "gegen", "für", "von", "vom", "zu", "zur", "zum", "an", "auf", "unter", "ohne", "seit", "wegen",
+                "laut", "trotz", "zwischen", "neben", "hinter", "gegenüber", "mithilfe", "dank", "per"} | LOCATIVE
+GENERIC_HEADS = {"führung", "führer", "anführer", "sprecher", "sprecherin", "chef", "chefin", "delegation", "spitze",
+                 "vertreter", "kommandeur", "kommandant", "einheit", "einheiten", "kräfte"}
+PHRASE_DEPS = {"amod", "nmod", "nmod:poss", "appos", "flat", "flat:name", "compound", "det", "case", "nummod",
+               "det:poss", "advmod"}
+COUNTRY_PLACE_WORDS = {"land", "staat"}  # "das Land" → the country mentioned before
+
+
+@dataclass
+class Hit:
+    """A lexicon match on tokens [start, end)."""
+
+    type: str  # person | org | metonym | country | sector | align
+    start: int
+    end: int
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    entry: str | None = None
+    name: str | None = None
+    confidence: float = 0.8
+
+
+def _tok_key(tok: Token) -> str:
+    return norm(tok.text)
+
+
+def _strip_inflection(key: str) -> list[str]:
+    out = [key]
+    for suf in ("es", "s", "en", "n", "e"):
+        if key.endswith(suf) and len(key) - len(suf) >= 3:
+            out.append(key[: -len(suf)])
+    return out
+
+
+def sector_of(lex: Lexicon, text: str, lemma: str | None = None) -> tuple[str, str, str] | None:
+    """(sector, kind, matched form) of a noun, by the whole word or its last compound element."""
+    key = norm(text)
+    cands = _strip_inflection(key)
+    if lemma:
+        cands.append(norm(lemma))
+    for c in cands:
+        if c in lex.sectors:
+            s, k = lex.sectors[c]
+            return s, k, c
+    if "-" in key:
+        last = key.rsplit("-", 1)[1]
+        if last:
+            return sector_of(lex, last)
+    for c in cands[:2]:
+        for form, s, k in lex.sector_suffixes:
+            if len(form) >= 4 and c.endswith(form) and len(c) - len(form) >= 3:
+                prefix = c[: -len(form)]
+                if form in GENERIC_HEADS:
+                    # "Rebellenführer", "Parteiführung": the modifier gives the sector
+                    for pf in (prefix, prefix.rstrip("s"), prefix + "n", prefix.rstrip("s") + "en"):
+                        if pf in lex.sectors and lex.sectors[pf][1] in {"sector", "role"}:
+                            return lex.sectors[pf][0], k, form
+                return s, k, form
+    return None
+
+
+def country_of_token(lex: Lexicon, tok: Token) -> tuple[str, str] | None:
+    """(ISO3, kind) when the token is a country name, genitive, adjective, demonym or has a country prefix."""
+    key = _tok_key(tok)
+    if key in lex.countries:
+        return lex.countries[key]
+    if "-" in key:
+        first = key.split("-", 1)[0]
+        if "prefix:" + first in lex.countries:
+            return lex.countries["prefix:" + first][0], "prefix"
+        if first in lex.countries and lex.countries[first][1] in {"name", "adjective"}:
+            return lex.countries[first][0], "prefix"
+        # "pro-syrische", "proindonesischer"
+    if key.startswith("pro") and key[3:].lstrip("-") in lex.countries:
+        code, _ = lex.countries[key[3:].lstrip("-")]
+        return code, "pro"
+    return None
+
+
+def _role_code(person: Person, date: dt.date | None) -> tuple[str, float]:
+    return person.role_on(date)
+
+
+def _split_code(code: str) -> tuple[str | None, str | None]:
+    if code.startswith(("IGO", "NGO")):
+        return None, code[3:6] if len(code) > 3 else None
+    country = code[:3] if code[:3] != "---" else None
+    return country, code[3:6] or None
+
+
+@dataclass
+class Analysis:
+    hits: dict[int, list[Hit]]  # token index → hits covering it
+    mentions: list[ActorRef]
+    mention_heads: dict[int, ActorRef]
+    dominant: tuple[str | None, float]
+    persons_seen: dict[tuple[str, ...], Person]
+
+
+def _find_persons(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
+    hits: list[Hit] = []
+    seen_full: dict[str, Person] = {}
+    surnames: dict[tuple[str, ...], Person] = {}
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for length in range(min(5, n - i), 0, -1):
+            span = doc[i: i + length]
+            if any(t.is_punct and t.text != "-" for t in span):
+                continue
+            key = name_parts(span.text)
+            if not key:
+                continue
+            cands = lex.person_index.get(key)
+            if length == 1 and key in surnames:
+                found = (surnames[key], length, 0.8, "surname")
+                break
+            if cands:
+                # a single-word alias ("Putin") is accepted only when it names one person and looks like a name
+                if len(key) == 1:
+                    if len({p.id for p in cands}) != 1 or not (tok.pos_ == "PROPN" or tok.ent_type_ == "PER"
+                                                                or not tok.is_sent_start):
+                        continue
+                    found = (cands[0], length, 0.75, "alias")
+                else:
+                    best = _pick_person(cands, date)
+                    found = (best, length, 0.9, "full")
+                break
+        if found:
+            person, length, conf, how = found
+            code, factor = _role_code(person, date)
+            country, sector = _split_code(code)
+            hits.append(Hit("person", i, i + length, code=code, country=country or person.country or None,
+                            sector=sector, kind="person", entry=person.id, name=person.name,
+                            confidence=round(conf * factor, 3)))
+            if how == "full":
+                seen_full[person.id] = person
+                last = name_parts(person.name)[-1:]
+                surnames.setdefault(last, person)
+                for form in person.forms:
+                    surnames.setdefault(name_parts(form)[-1:], person)
+            i += length
+        else:
+            i += 1
+    return hits
+
+
+def _pick_person(cands: list[Person], date: dt.date | None) -> Person:
+    """Several entries for one name: the one with a role valid on the date, else the first."""
+    for p in cands:
+        if p.role_on(date)[1] >= 1.0:
+            return p
+    return cands[0]
+
+
+def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
+    hits = _find_persons(lex, doc, date)
+    taken = {k for h in hits for k in range(h.start, h.end)}
+    n = len(doc)
+    i = 0
+    while i < n:
+        if i in taken:
+            i += 1
+            continue
+        found = None
+        for length in range(min(lex.max_len, n - i), 0, -1):
+            if any(k in taken for k in range(i, i + length)):
+                continue
+            key = tuple(_tok_key(t) for t in doc[i: i + length])
+            entry = lex.multi.get(key)
+            if entry is None and length == 1 and doc[i].text[:1].isupper():
+                # inflected single-word forms ("Sicherheitsrates", "Kremls")
+                for k2 in _strip_inflection(key[0])[1:]:
+                    entry = lex.multi.get((k2,))
+                    if entry:
+                        break
+            if entry is None:
+                continue
+            typ, val = entry
+            # org/metonym names must be capitalised in the text (avoid "eu" etc. in running text)
+            if not doc[i].text[:1].isupper():
+                continue
+            if typ == "org":
+                org: Org = val  # type: ignore[assignment]
+                country, sector = _split_code(org.code)
+                found = Hit("org", i, i + length, code=org.code, country=country, sector=sector, kind=org.kind,
+                            entry=org.id, name=org.name, confidence=0.9)
+            elif typ == "metonym":
+                code, kind, form = val  # type: ignore[misc]
+                country, sector = _split_code(code)
+                found = Hit("metonym", i, i + length, code=code, country=country, sector=sector, kind="metonym",
+                            entry=f"metonym:{form}", name=form, confidence=0.75)
+            else:
+                code, kind = val  # type: ignore[misc]
+                found = Hit("country", i, i + length, country=code, kind=kind, entry=f"country:{code}",
+                            name=lex.country_names.get(code), confidence=0.8)
+            break
+        if found:
+            hits.append(found)
+            taken.update(range(found.start, found.end))
+            i = found.end
+            continue
+        tok = doc[i]
+        c = country_of_token(lex, tok)
+        if c:
+            code, kind = c
+            h = Hit("country", i, i + 1, country=code, kind=kind, entry=f"country:{code}",
+                    name=lex.country_names.get(code), confidence=0.8)
+            if kind == "prefix":
+                s = sector_of(lex, tok.text)
+                if s:
+                    h.sector = s[0]
+            hits.append(h)
+        key = _tok_key(tok)
+        if "-" in key and key.split("-", 1)[0] in lex.org_prefixes:
+            org = lex.org_prefixes[key.split("-", 1)[0]]
+            s = sector_of(lex, tok.text)
+            if s or key.split("-", 1)[1][:4] in {"sich", "trib", "gene", "miss", "rat", "beob"}:
+                hits.append(Hit("org", i, i + 1, code=org.code, kind=org.kind, entry=org.id, name=org.name,
+                                confidence=0.8, sector=_split_code(org.code)[1]))
+        align = _align_of(lex, doc, i, key, date)
+        if align is not None:
+            hits.append(align)
+        elif tok.text[:1].isupper() or tok.pos_ in {"NOUN", "PROPN"}:
+            s = sector_of(lex, tok.text, tok.lemma_ if tok.pos_ == "NOUN" else None)
+            if s and not c:
+                hits.append(Hit("sector", i, i + 1, sector=s[0], kind=s[1], entry=f"sector:{s[2]}",
+                                confidence=0.8))
+        i += 1
+    return hits
+
+
+def _align_of(lex: Lexicon, doc: Doc, i: int, key: str, date: dt.date | None) -> Hit | None:
+    """An alignment adjective ("regierungstreue", "Assad-treue", "islamistische"), with the country of its
+    first element where that is a person or a country ("Assad-treue" → SYR)."""
+    for stem, sector in lex.align:
+        if stem == "pro":
+            continue
+        if stem.startswith("-"):
+            if "-" not in key or not key.split("-", 1)[1].startswith(stem[1:]):
+                continue
+        elif not key.startswith(stem):
+            continue
+        hit = Hit("align", i, i + 1, sector=sector, kind="align", entry=f"align:{stem}", confidence=0.8)
+        if "-" in key:
+            first = key.split("-", 1)[0]
+            persons = lex.person_index.get(name_parts(first))
+            if persons and len({p.id for p in persons}) == 1:
+                code, _ = persons[0].role_on(date)
+                hit.country = _split_code(code)[0] or persons[0].country
+                hit.entry += f"+{persons[0].id}"
+            elif first in lex.countries:
+                hit.country = lex.countries[first][0]
+        return hit
+    return None
+
+
+def _index_hits(hits: list[Hit]) -> dict[int, list[Hit]]:
+    out: dict[int, list[Hit]] = {}
+    for h in hits:
+        for k in range(h.start, h.end):
+            out.setdefault(k, []).append(h)
+    return out
+
+
+def _dominant_country(doc: Doc, hits: list[Hit]) -> tuple[str | None, float]:
+    """The article's main country: most mentioned in names, adjectives, persons, metonyms and places."""
+    counts: Counter[str] = Counter()
+    for h in hits:
+        if h.country and h.type in {"country", "person", "metonym"}:
+            counts[h.country] += 1.0
+    for place in getattr(doc._, "lb_places", None) or []:
+        if getattr(place, "country", None):
+            counts[place.country] += 0.5
+    if not counts:
+        return None, 0.0
+    ranked = counts.most_common(2)
+    top, n1 = ranked[0]
+    n2 = ranked[1][1] if len(ranked) > 1 else 0.0
+    if n1 >= 2 and n1 >= 1.5 * n2:
+        return top, min(0.5, 0.3 + 0.05 * (n1 - n2))
+    return None, 0.0
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Phrases
+# --------------------------------------------------------------------------------------------------------------
+
+def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int]:
+    """Token indices of the nominal phrase headed by `tok` (parse where sane, plus surface neighbours)."""
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - 8), min(sent.end, tok.i + 9)
+    out = {tok.i}
+    # parse: modifiers of the head (not conjuncts, not clauses)
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ in PHRASE_DEPS and lo <= child.i < hi and child.i not in out:
+                out.add(child.i)
+                stack.append(child)
+    # keep the contiguous block around the head: a broken parse must not pull in far-away words
+    block = {tok.i}
+    k = tok.i - 1
+    while k in out:
+        block.add(k)
+        k -= 1
+    k = tok.i + 1
+    while k in out:
+        block.add(k)
+        k += 1
+    out = block
+    # hits spanning the head ("Baschar al-Assad" as several tokens)
+    for h in hits.get(tok.i, []):
+        out.update(range(h.start, h.end))
+    # surface, left: determiners, adjectives, numbers, role nouns before a name ("Präsident Putin")
+    j = min(out) - 1
+    while j >= lo:
+        t = doc[j]
+        low = t.text.lower()
+        if t.is_punct or low in {"und", "oder", "sowie"}:
+            break
+        if low in PREPOSITIONS or t.pos_ in {"VERB", "AUX", "ADP"} and low not in DETERMINERS:
+            break
+        is_mod = (low in DETERMINERS or t.like_num or (t.text[:1].islower() and t.pos_ in {"ADJ", "DET", "NUM", "X"})
+                  or any(h.type in {"country", "align"} for h in hits.get(j, []))
+                  or (t.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em")) and t.pos_ != "VERB"))
+        is_title = any(h.type == "sector" and h.kind == "role" for h in hits.get(j, [])) and any(
+            h.type == "person" for h in hits.get(tok.i, []))
+        if not (is_mod or is_title):
+            break
+        out.add(j)
+        j -= 1
+    # surface, right: a name after a role noun, a genitive or von-phrase with an actor, an apposition name
+    j = max(out) + 1
+    steps = 0
+    while j < hi and steps < 6:
+        t = doc[j]
+        low = t.text.lower()
+        h_here = hits.get(j, [])
+        if any(h.type == "person" for h in h_here) and (j == max(out) + 1):
+            h = next(h for h in h_here if h.type == "person")
+            out.update(range(h.start, h.end))
+            j = h.end
+            steps += 1
+            continue
+        if low in {"der", "des", "von", "vom", "in"} and j + 1 < hi:
+            # "Spezialeinheiten der Polizei" keeps its head; only country/org/person/metonym genitives join
+            k = j + 1
+            while k < hi and (doc[k].text[:1].islower() and doc[k].pos_ in {"ADJ", "DET", "X"}
+                              or doc[k].text.lower() in DETERMINERS):
+                k += 1
+            if k < hi and any(h.type in {"country", "org", "person", "metonym"} for h in hits.get(k, [])):
+                if low == "in" and not any(h.type in {"metonym", "country"} for h in hits.get(k, [])):
+                    break
+                out.update(range(j, k + 1))
+                for h in hits.get(k, []):
+                    out.update(range(h.start, h.end))
+                j = max(out) + 1
+                steps += 1
+                continue
+            break
+        if any(h.type == "country" and h.kind in {"genitive"} for h in h_here):
+            out.add(j)
+            j += 1
+            steps += 1
+            continue
+        if t.text == "," and j + 1 < hi:
+            k = j + 1
+            h_app = [h for h in hits.get(k, []) if h.type == "person"]
+            if h_app:
+                out.update(range(j, h_app[0].end))
+                j = h_app[0].end
+                steps += 1
+                continue
+        break
+    idx = sorted(out)
+    # the phrase's own preposition ("mit der Regierung") and punctuation are not part of the mention
+    while len(idx) > 1 and idx[0] != tok.i and (doc[idx[0]].is_punct or doc[idx[0]].text.lower() in PREPOSITIONS):
+        idx.pop(0)
+    while len(idx) > 1 and idx[-1] != tok.i and doc[idx[-1]].is_punct:
+        idx.pop()
+    return idx
+
+
+def _span_of(doc: Doc, idx: list[int]) -> tuple[int, int, str]:
+    a, b = doc[min(idx)], doc[max(idx)]
+    text = doc.text[a.idx: b.idx + len(b.text)]
+    # a leading/trailing comma from an apposition is not part of the phrase
+    return a.idx, b.idx + len(b.text), text.strip(" ,")
+
+
+def _ref(doc: Doc, idx: list[int], code: str, kind: str, conf: float, *, name: str | None = None,
+         entry: str | None = None, resolved_from: str | None = None) -> ActorRef:
+    start, end, text = _span_of(doc, idx)
+    country, sector = _split_code(code)
+    if code.startswith(("IGO", "NGO")):
+        sector = code[:3]
+    return ActorRef(text=text, start=start, end=end, code=code, country=country, sector=sector, name=name,
+                    entry=entry, kind=kind, confidence=round(max(0.0, min(1.0, conf)), 3),
+                    resolved_from=resolved_from)
+
+
+def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[list[ActorRef], str]:
+    """Code the non-pronominal phrase headed by `tok`; returns (refs, reason when empty)."""
+    idx = _phrase_tokens(doc, tok, an.hits)
+    phrase_hits = []
+    for k in idx:
+        for h in an.hits.get(k, []):
+            if h not in phrase_hits:
+                phrase_hits.append(h)
+    head_hits = an.hits.get(tok.i, [])
+    _, _, text = _span_of(doc, idx)
+
+    # locative use of a place name ("in Moskau") is a place, not an actor
+    prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if head_hits and all(h.type in {"metonym", "country"} for h in head_hits) and prev is not None and \
+            prev.text.lower() in LOCATIVE and not any(h.type == "sector" for h in phrase_hits):
+        return [], f"'{text}' is a place here, not an actor"
+
+    persons = [h for h in phrase_hits if h.type == "person"]
+    head_sector = next((h for h in head_hits if h.type == "sector"), None)
+    if head_sector is None and tok.pos_ not in {"NOUN", "PROPN"}:
+        # the parse may have chosen an article/adjective as head; fall back to a sector noun in the phrase
+        head_sector = next((h for h in phrase_hits if h.type == "sector"), None)
+    # 1. a person in the phrase (the head, or its name: "Präsident Putin", "Außenminister Frankreichs, Sarkozy")
+    if persons and (head_sector is None or head_sector.kind == "role" or tok.i in range(persons[0].start,
+                                                                                       persons[0].end)):
+        p = persons[0]
+        code = p.code or ""
+        conf = p.confidence
+        if head_sector is not None and head_sector.kind == "role" and (code[3:6] == "ELI" or conf < 0.7):
+            # the text names a current office ("der Innenminister Frankreichs, Sarkozy"): it beats the
+            # dictionary's role for this date
+            country = next((h.country for h in phrase_hits if h.type == "country"), None) or p.country
+            if country:
+                code, conf = f"{country}{head_sector.sector or 'GOV'}", 0.8
+        return [_ref(doc, idx, code, "person", conf, name=p.name, entry=p.entry)], ""
+    # 2. an organisation as head or name in the phrase
+    orgs = [h for h in phrase_hits if h.type == "org"]
+    if orgs and (head_sector is None or any(tok.i in range(o.start, o.end) for o in orgs)
+                 or head_sector.kind in {"role", "sector"}):
+        o = next((o for o in orgs if tok.i in range(o.start, o.end)), orgs[0])
+        return [_ref(doc, idx, o.code or "", "igo" if o.kind == "igo" else o.kind or "igo", o.confidence,
+                     name=o.name, entry=o.entry)], ""
+    # 3. a sector noun with a country from the phrase
+    countries = [h for h in phrase_hits if h.type == "country" and h.start != tok.i or
+                 (h.type == "country" and h.kind == "prefix")]
+    metonyms = [h for h in phrase_hits if h.type == "metonym" and h.start != tok.i]
+    aligns = [h for h in phrase_hits if h.type == "align"]
+    if head_sector is None:
+        hs = next((h for h in head_hits if h.type == "country" and h.kind == "prefix" and h.sector), None)
+        if hs:
+            head_sector = Hit("sector", tok.i, tok.i + 1, sector=hs.sector, kind="sector", entry=hs.entry)
+    if head_sector is not None:
+        sector = head_sector.sector or "GOV"
+        kind = head_sector.kind or "sector"
+        if aligns:
+            al = aligns[0].sector
+            if al == "GOV" and sector in {"REB", "UAF", "OPP", "MIL"}:
+                sector = "MIL"  # pro-government militias/fighters are coded with the state's forces
+            elif al in {"REB", "OPP"} and sector in {"MIL", "UAF", "GOV"}:
+                sector = al
+            elif al == "UAF" and sector in {"REB", "MIL"}:
+                sector = "INS"
+        country = None
+        conf = 0.85
+        source = None
+        # a country prefix on the head itself ("US-Soldaten")
+        for h in head_hits:
+            if h.type == "country":
+                country, source = h.country, h
+        if country is None and countries:
+            h = countries[0]
+            country, source = h.country, h
+            if h.kind == "pro":
+                sector = "MIL" if sector in {"REB", "UAF", "MIL"} else sector
+            if h.kind == "genitive" or h.kind == "name":
+                conf = 0.8
+        if country is None:
+            al = next((h for h in aligns if h.country), None)
+            if al is not None:
+                country, source = al.country, al
+                conf = 0.8
+        if country is None and metonyms:
+            country, source = metonyms[0].country, metonyms[0]
+            conf = 0.8
+        if country is None and persons:
+            country = persons[0].country
+            conf = 0.75
+        if country is None:
+            for h in phrase_hits:
+                if h.type == "org" and h.code:
+                    return [_ref(doc, idx, h.code, "igo", 0.7, name=h.name, entry=h.entry)], ""
+        if country is None and sector in {"UAF", "INS"} and kind != "event":
+            return [_ref(doc, idx, f"---{sector}", "nonstate", 0.6, entry=head_sector.entry)], ""
+        if country is None and kind == "role":
+            ante = _antecedent(doc, tok, an, lambda r: r.kind == "person" and (r.sector in {"GOV", None}))
+            if ante is not None:
+                return [_ref(doc, idx, ante.code, "sector", 0.6, name=ante.name, entry=ante.entry,
+                             resolved_from=ante.text)], ""
+        if country is None:
+            dom, dconf = an.dominant
+            if dom:
+                country, conf = dom, dconf
+            else:
+                return [], f"no country for '{text}' (sector {sector}) in the phrase or the article"
+        if kind == "event":
+            conf = min(conf, 0.4)
+        ent = head_sector.entry
+        if source is not None and source.entry:
+            ent = f"{ent}+{source.entry}"
+        return [_ref(doc, idx, f"{country}{sector}", "sector", conf, entry=ent,
+                     name=lex.country_names.get(country))], ""
+    # 4. a country name, demonym or metonym as head
+    for h in head_hits:
+        if h.type == "metonym":
+            return [_ref(doc, idx, h.code or "", "metonym", h.confidence, name=h.name, entry=h.entry)], ""
+        if h.type == "country" and h.kind in {"name", "genitive", "demonym"}:
+            conf = 0.8 if h.kind != "demonym" else 0.6
+            return [_ref(doc, idx, f"{h.country}GOV", "country", conf, name=h.name, entry=h.entry)], ""
+    # 5. "das Land", "der Staat": the country named before
+    if norm(tok.text) in COUNTRY_PLACE_WORDS:
+        ante = _antecedent(doc, tok, an, lambda r: r.kind in {"country", "metonym"})
+        if ante is not None and ante.country:
+            return [_ref(doc, idx, f"{ante.country}GOV", "country", 0.55, name=ante.name, entry=ante.entry,
+                         resolved_from=ante.text)], ""
+    if any(h.type == "country" for h in phrase_hits):
+        return [], f"no political actor for '{text}': '{tok.text}' is not an actor noun"
+    return [], f"no political actor for '{text}'"
+
+
+def _antecedent(doc: Doc, tok: Token, an: Analysis, accept, max_sents: int = 4) -> ActorRef | None:
+    """The nearest actor mention before `tok` (within a few sentences) that `accept`s."""
+    sent_starts = [s.start for s in doc.sents]
+    cur = max(k for k, s in enumerate(sent_starts) if s <= tok.i)
+    limit = sent_starts[max(0, cur - max_sents)]
+    best = None
+    for ref in an.mentions:
+        if ref.end > tok.idx:
+            break
+        if ref.start >= doc[limit].idx and accept(ref):
+            best = ref
+    return best
+
+
+def _mention_number(doc: Doc, ref: ActorRef) -> set[str]:
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    head = span.root
+    num = set(head.morph.get("Number"))
+    gen = set(head.morph.get("Gender"))
+    key = norm(head.text)
+    if key.endswith(("en", "er", "innen")) and ref.kind == "sector" and not num:
+        num = {"Plur"}
+    out = {f"N={n}" for n in num} | {f"G={g}" for g in gen}
+    if ref.kind == "person":
+        out |= {"N=Sing", "person"}
+    if ref.kind in {"country", "metonym"}:
+        out |= {"N=Sing", "G=Neut"}
+    return out
+
+
+def _resolve_pronoun(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef], str]:
+    low = tok.text.lower()
+    idx = [tok.i]
+    if low == "man":
+        # the subject of the governing clause ("Putin verwies darauf, dass man ...")
+        h = tok.head
+        seen = 0
+        while h is not None and seen < 6:
+            for child in h.children:
+                if child.dep_ in {"nsubj", "nsubj:pass"} and child.i != tok.i and child.lower_ != "man":
+                    refs, _ = _resolve_any(doc, child, an)
+                    if refs:
+                        r = refs[0]
+                        return [_ref(doc, idx, r.code, "pronoun", min(0.6, r.confidence), name=r.name, entry=r.entry,
+                                     resolved_from=r.text)], ""
+            if h.head is h:
+                break
+            h, seen = h.head, seen + 1
+        ante = _antecedent(doc, tok, an, lambda r: r.kind not in {"pronoun"}, max_sents=1)
+        if ante is not None:
+            return [_ref(doc, idx, ante.code, "pronoun", 0.45, name=ante.name, entry=ante.entry,
+                         resolved_from=ante.text)], ""
+        return [], "'man' has no actor in this or the previous sentence"
+    if low in PRONOUNS_WE:
+        try:
+            from lagebild.extract import quotes as _quotes  # the quotes engineer's speaker attribution
+            speaker = _quotes.attribution_for_token(doc, tok)
+        except (ImportError, AttributeError):
+            speaker = None
+        if speaker is not None and speaker.code:
+            return [_ref(doc, idx, speaker.code, "pronoun", 0.6, name=speaker.name, entry=speaker.entry,
+                         resolved_from=speaker.text)], ""
+        # the actor named in the same sentence (the speaker of a quote is usually there), else the previous one
+        same = [r for r in an.mentions if tok.sent.start_char <= r.start < tok.sent.end_char and r.kind != "pronoun"]
+        if same:
+            r = same[-1]
+            return [_ref(doc, idx, r.code, "pronoun", 0.5, name=r.name, entry=r.entry, resolved_from=r.text)], ""
+        ante = _antecedent(doc, tok, an, lambda r: r.kind != "pronoun", max_sents=2)
+        if ante is not None:
+            return [_ref(doc, idx, ante.code, "pronoun", 0.45, name=ante.name, entry=ante.entry,
+                         resolved_from=ante.text)], ""
+        return [], f"'{tok.text}' has no speaker or antecedent actor"
+    morph_num = set(tok.morph.get("Number"))
+    if low in PRONOUNS_MASC:
+        def accept(r: ActorRef) -> bool:
+            f = _mention_number(doc, r)
+            return r.kind == "person" or ("G=Masc" in f and "N=Plur" not in f)
+    elif low in PRONOUNS_SIE or low in DEMONSTRATIVES:
+        plural = "Plur" in morph_num or tok.text == "Sie" and not tok.is_sent_start or low in {"ihnen"}
+
+        def accept(r: ActorRef) -> bool:
+            f = _mention_number(doc, r)
+            if plural:
+                return "N=Plur" in f or r.kind == "igo"
+            return "N=Plur" in f or "G=Fem" in f or r.kind in {"igo", "person"}
+    else:
+        return [], f"'{tok.text}' is not a pronoun lagebild resolves"
+    ante = _antecedent(doc, tok, an, lambda r: r.kind != "pronoun" and accept(r), max_sents=2)
+    if ante is None:
+        return [], f"pronoun '{tok.text}' has no antecedent actor in the preceding text"
+    return [_ref(doc, idx, ante.code, "pronoun", 0.55, name=ante.name, entry=ante.entry, resolved_from=ante.text)], ""
+
+
+PRONOUN_WORDS = PRONOUNS_MASC | PRONOUNS_SIE | PRONOUNS_WE | DEMONSTRATIVES | {"man"}
+
+
+def _is_pronoun(tok: Token) -> bool:
+    low = tok.text.lower()
+    if low == "man":
+        return True
+    return low in PRONOUN_WORDS and (tok.pos_ in {"PRON", "DET"} or tok.tag_ in {"PPER", "PDS", "PIS", "PPOSAT"}
+                                     or low in {"er", "sie", "wir", "ihm", "ihn", "ihnen", "uns"})
+
+
+def _resolve_any(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef], str]:
+    lex = load_lexicon()
+    if _is_pronoun(tok):
+        return _resolve_pronoun(doc, tok, an)
+    return _resolve_phrase(doc, tok, an, lex)
+
+
+def analyse(doc: Doc) -> Analysis:
+    """Find every actor mention in `doc` (cached on the Doc)."""
+    cached = doc.user_data.get("lb_actors_analysis")
+    if cached is not None:
+        return cached
+    lex = load_lexicon()
+    date = doc._.lb_article_date if Doc.has_extension("lb_article_date") else None
+    hits = _find_hits(lex, doc, date)
+    index = _index_hits(hits)
+    an = Analysis(hits=index, mentions=[], mention_heads={}, dominant=_dominant_country(doc, hits), persons_seen={})
+    doc.user_data["lb_actors_analysis"] = an
+    # candidate heads: names and nouns with a lexicon hit, and pronouns; mentions in text order so that
+    # pronouns see the mentions before them
+    covered: set[int] = set()
+    for tok in doc:
+        if tok.i in covered:
+            continue
+        hs = index.get(tok.i, [])
+        is_cand = _is_pronoun(tok) or any(
+            h.type in {"person", "org", "metonym", "sector"} or (h.type == "country" and h.kind in
+                                                                  {"name", "demonym", "prefix", "genitive"})
+            for h in hs)
+        if not is_cand:
+            continue
+        # a multi-token name: take its last token as the head, with the phrase around it
+        head = tok
+        for h in hs:
+            if h.type in {"person", "org", "metonym", "country"} and h.end - h.start > 1:
+                head = doc[h.end - 1]
+        # a sector noun right after this token is the head of the phrase ("US-Präsident Obama" stays person)
+        refs, _ = _resolve_any(doc, head, an)
+        for r in refs:
+            an.mentions.append(r)
+            an.mention_heads[head.i] = r
+            span = doc.char_span(r.start, r.end, alignment_mode="expand")
+            if span is not None and r.kind != "pronoun":
+                covered.update(range(span.start, span.end))
+            covered.add(head.i)
+    an.mentions.sort(key=lambda r: r.start)
+    return an
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Contract functions and the component
+# --------------------------------------------------------------------------------------------------------------
+
+def actors_for_token(doc: Doc, token: Token) -> list[ActorRef]:
+    """The political actor(s) denoted by the nominal phrase headed by `token` ([] if none)."""
+    an = analyse(doc)
+    cache = doc.user_data.setdefault("lb_actors_for_token", {})
+    if token.i not in cache:
+        cache[token.i] = _resolve_any(doc, token, an)
+    return list(cache[token.i][0])
+
+
+def actor_reason(doc: Doc, token: Token) -> str:
+    """Why `actors_for_token(doc, token)` found no actor (a short sentence for users)."""
+    an = analyse(doc)
+    cache = doc.user_data.setdefault("lb_actors_for_token", {})
+    if token.i not in cache:
+        cache[token.i] = _resolve_any(doc, token, an)
+    refs, reason = cache[token.i]
+    if refs:
+        return ""
+    idx = _phrase_tokens(doc, token, an.hits) if not _is_pronoun(token) else [token.i]
+    _, _, text = _span_of(doc, idx)
+    role = {"nsubj": "subject", "nsubj:pass": "subject", "obj": "object", "iobj": "object",
+            "obl:agent": "agent"}.get(token.dep_, "phrase")
+    base = f"no political actor for {role} '{text}'"
+    return base if not reason or reason.startswith("no political actor") else f"{base}: {reason}"
+
+
+@Language.component("lagebild_actors")
+def actors_component(doc: Doc) -> Doc:
+    """Fill `doc._.lb_actors` with every actor mention (ActorRef), in text order."""
+    doc.user_data.pop("lb_actors_analysis", None)
+    doc.user_data.pop("lb_actors_for_token", None)
+    an = analyse(doc)
+    if doc._.lb_actors is None:
+        doc._.lb_actors = []
+    doc._.lb_actors.extend(an.mentions)
+    return doc
