@@ -40,7 +40,7 @@ def print_rows(rows: list[dict], columns: list[str], fmt: str, title: str | None
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False, default=_json_default) + "\n")
     elif fmt == "csv":
-        w = csv.writer(sys.stdout)
+        w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(columns)
         for r in rows:
             w.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
