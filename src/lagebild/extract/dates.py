@@ -92,23 +92,17 @@ def _weekday_date(base: dt.date, weekday: int, future: bool, strict_past: bool =
 
 
 def _future_context(doc: Doc, span: Span | None) -> bool:
-    """Does the clause of the expression speak of the future (werden + infinitive, sollen, geplant ...)?"""
+    """Does the clause of the expression speak of the future? "werden" + infinitive, present "sollen"/"wollen"
+    + infinitive, or "geplant"/"kommend"/"nächst" next to the expression."""
     if span is None:
         return False
     verb = _clause_verb(span.root)
-    words = [verb, *verb.children]
-    for t in words:
-        if t.lemma_.lower() in FUTURE_LEMMAS and (t.tag_.startswith("VM") or t.lemma_ == "werden") and t.dep_ in (
-                "aux", "aux:pass", "ROOT") and t.tag_ != "VAPP":
-            if t.lemma_ == "werden" and any(c.tag_ == "VVPP" for c in verb.subtree if c.head == verb) and \
-                    t.dep_ == "aux:pass":
-                continue  # passive "wurde ... getötet" is not future
-            if t.tag_ in ("VAFIN", "VMFIN") and "Tense=Past" in str(t.morph):
-                continue
+    for t in [verb, *verb.children]:
+        if t.lemma_ in ("werden", "sollen", "wollen") and "Tense=Past" not in str(t.morph) and \
+                t.tag_ in ("VAFIN", "VMFIN") and verb.tag_ in ("VVINF", "VAINF", "VMINF"):
             return True
-        if t.lemma_.lower() in ("planen", "ankündigen") and t is verb:
-            return True
-    return False
+    window = doc[max(0, span.start - 3):min(len(doc), span.end + 3)]
+    return any(t.lower_.startswith(tuple(FUTURE_WORDS)) for t in window)
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -322,6 +316,10 @@ def event_date(doc: Doc, trigger_token: Token) -> DateRef | None:
                 attached.append(d)
             elif any(t == trigger_token for t in head.ancestors) and head.head.pos_ in ("NOUN", "PROPN"):
                 attached.append(d)
+        if not attached and len(in_sent) > 1:
+            # several dates, none attached by the parse: the nearest one before the trigger
+            before = [d for d in in_sent if d.start < trigger_token.idx]
+            in_sent = before[-1:] if before else in_sent[:1]
         chosen = attached or (in_sent if len(in_sent) == 1 else [])
         if chosen:
             # the most specific expression wins ("am gestrigen Montag, dem 21. Juli 2008")
@@ -329,4 +327,35 @@ def event_date(doc: Doc, trigger_token: Token) -> DateRef | None:
             best = min(chosen, key=lambda d: (rank.get(d.precision, 3), -d.confidence))
             conf = best.confidence if best in attached else best.confidence * 0.85
             return DateRef(**{**best.__dict__, "confidence": round(conf, 3)})
+    if INHERIT:
+        inherited = _inherited(doc, trigger_token)
+        if inherited is not None:
+            return inherited
     return _article_date_ref(doc)
+
+
+INHERIT = True
+
+
+def _is_past(tok: Token) -> bool:
+    verb = _clause_verb(tok)
+    if "Tense=Past" in str(verb.morph) or verb.tag_ == "VVPP":
+        return not any(c.lemma_ == "werden" and c.dep_ == "aux" and "Tense=Past" not in str(c.morph)
+                       for c in verb.children)
+    return any("Tense=Past" in str(c.morph) for c in verb.children if c.dep_ in ("aux", "aux:pass"))
+
+
+def _inherited(doc: Doc, trigger_token: Token) -> DateRef | None:
+    """A past-tense clause without a date of its own continues the time of the narrative before it: the last
+    day/month date of the same paragraph (not ranges like "seit 2011")."""
+    if not _is_past(trigger_token):
+        return None
+    sent = trigger_token.sent
+    cut = doc.text.rfind("\n\n", 0, sent.start_char)
+    para_start = cut + 2 if cut >= 0 else 0
+    prev = [d for d in doc._.lb_dates or [] if d.start is not None and para_start <= d.start < sent.start_char
+            and d.precision in ("day", "month") and d.end_value is None]
+    if not prev:
+        return None
+    d = prev[-1]
+    return DateRef(**{**d.__dict__, "confidence": round(d.confidence * 0.6, 3)})

@@ -293,17 +293,32 @@ def _place_tokens(doc: Doc, place: Place) -> Span | None:
     return doc.char_span(place.start, place.end, alignment_mode="expand")
 
 
-def _in_actor(doc: Doc, span: Span) -> bool:
-    for a in doc._.lb_actors or []:
-        if a.start <= span.start_char and span.end_char <= a.end and (a.end - a.start) <= (span.end_char - span.start_char) + 2:
-            return True  # the place itself is an actor ("Moskau kritisierte", "Russland setzt auf ...")
+CASE_WORDS = {"in", "im", "bei", "beim", "aus", "nach", "nahe", "von", "vom", "an", "am", "auf", "um", "durch", "über",
+              "zwischen", "gegen", "vor", "hinter", "entlang", "innerhalb", "außerhalb", "ins", "zum", "zur", "unweit"}
+
+
+def _is_actor_use(span: Span) -> bool:
+    """A place used as an actor rather than a location: a subject ("Russland setzt auf ...", "Moskau kritisierte"),
+    a country as object ("unterstützt Syrien") or a dative/indirect object, without a preposition of its own."""
+    root = span.root
+    if any(c.dep_ == "case" or c.lower_ in CASE_WORDS for c in root.children):
+        return False
+    if root.dep_ == "nsubj":
+        return True
+    if root.dep_ == "iobj":
+        return True
+    if root.dep_ == "obj":
+        # "eroberten Aleppo" is a location, "unterstützt Syrien" a recipient
+        return any(p.start == span.start_char and p.feature == "PCLI" for p in span.doc._.lb_places or [])
     return False
 
 
 def _modifies_actor(doc: Doc, noun: Token) -> bool:
-    """'die Regierung in Ankara': the noun the place hangs on is (part of) an actor mention."""
+    """'die Regierung in Ankara': the noun the place hangs on is an actor mention (a group, not a place itself)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
     for a in doc._.lb_actors or []:
-        if a.start <= noun.idx < a.end:
+        if a.start <= noun.idx < a.end and a.kind not in ("metonym", "country", "person"):
             return True
     return False
 
@@ -345,10 +360,10 @@ def event_location(doc: Doc, trigger_token: Token) -> Place | None:
     for p in doc._.lb_places or []:
         if sent.start_char <= p.start < sent.end_char:
             span = _place_tokens(doc, p)
-            if span is not None and not _in_actor(doc, span):
+            if span is not None and not _is_actor_use(span):
                 cands.append((p, span))
     if not cands:
-        return None
+        return _inherited(doc, trigger_token) if INHERIT else None
     trig_verb = _clause_verb(trigger_token)
     attached: list[tuple[int, Place]] = []
     others: list[tuple[Place, Span]] = []
@@ -383,4 +398,34 @@ def event_location(doc: Doc, trigger_token: Token) -> Place | None:
     keys = {(p.geonameid, p.name) for p in usable}
     if len(keys) == 1:
         return _as_place(usable[0], 0.6)
+    if INHERIT and not cands:
+        return _inherited(doc, trigger_token)
     return None
+
+
+INHERIT = "paragraph"
+
+
+def _inherited(doc: Doc, trigger_token: Token) -> Place | None:
+    """A sentence that names no place continues the scene of the text before it: the last place used as a location
+    (with its own preposition, not an actor) earlier in the same paragraph."""
+    sent = trigger_token.sent
+    para_start = sent.start_char
+    text = doc.text
+    cut = text.rfind("\n\n", 0, sent.start_char)
+    para_start = cut + 2 if cut >= 0 else 0
+    if INHERIT == "article":
+        para_start = 0
+    best = None
+    for p in doc._.lb_places or []:
+        if para_start <= p.start < sent.start_char:
+            span = _place_tokens(doc, p)
+            if span is None or _is_actor_use(span) or _modifies_actor(doc, span.root.head):
+                continue
+            verb = _clause_verb(span.root)
+            if verb.lemma_ in SPEECH_LEMMAS:
+                continue
+            best = p
+            if INHERIT == "article":
+                break
+    return _as_place(best, 0.4) if best else None
