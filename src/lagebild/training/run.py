@@ -50,8 +50,7 @@ def train(data: Path, work: Path, extra_conllu: list[Path], extra_ner: list[Path
         if max_steps:
             cmd += ["--pretraining.max_epochs", "1"]
         _run(cmd, out / "pretrain.log")
-        weights = sorted((out / "pretrain").glob("model*.bin"), key=lambda p: int(p.stem[5:] or 0))
-        init = ["--paths.init_tok2vec", str(weights[-1])]
+        init = ["--paths.init_tok2vec", str(out / "pretrain" / "model-last.bin")]
     jobs = []
     for name in ("parse", "ner"):
         cmd = [py, "-m", "spacy", "train", str(HERE / f"{name}.cfg"), "-o", str(out / name),
