@@ -18,6 +18,7 @@ EXTRACTORS: list[tuple[str, str]] = [
     ("lagebild_actors", "lagebild.extract.actors"),
     ("lagebild_figures", "lagebild.extract.figures"),
     ("lagebild_quotes", "lagebild.extract.quotes"),
+    ("lagebild_events", "lagebild.extract.events"),
 ]
 
 

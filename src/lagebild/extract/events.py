@@ -1,0 +1,853 @@
+"""Event coder: German PLOVER + CAMEO events from the dependency parse (component `lagebild_events`).
+
+Data: `resources/events/lexicon.tsv` (triggers with PLOVER/CAMEO codes, required context and argument frames),
+`resources/events/cues.tsv` (support verbs, modality cues, the CAMEO intent mapping) and
+`resources/events/cameo.tsv` (Goldstein score and quad class per CAMEO code).
+
+For every sentence the coder
+1. finds triggers: verbs by lemma (with their separated particle via `compound:prt`, or a particle word later in the
+   sentence) and, because the lemmatizer is imperfect, by surface forms generated from the lexicon lemmas
+   ("eingenommen", "nahmen ... fest"); event nouns by lemma or surface form, also as the head of a compound
+   ("Luftangriffe" → Angriff/Luftangriff, the longest entry wins);
+2. picks the lexicon entry whose `requires` conditions hold on the trigger's dependents (the most specific wins);
+3. fills actor and recipient from the entry's frame (subject, object, dative, prepositional phrases, passive agent,
+   genitive, possessive, nationality adjective, and the subject of a support verb for nouns: "Kritik üben"),
+   each slot expanded over its conjuncts and resolved with `actors_for_token`;
+4. sets modality (negated, failed, future, hypothetical, historical, asserted), date, place, toll and the source of
+   reported speech from the other extractors, and records a `Reason` for every trigger it does not code.
+
+Confidence (documented in docs): 0.55 base, +0.15 when the actor comes from a parse slot, +0.05 when the lemma
+(not only a generated surface form) matched, +0.05 for a recipient found where the frame has one; -0.2 when the
+actor is the nearest actor mention because the parse gave no subject, -0.2 for a default actor (---UAF, protesters);
+clipped to [0.05, 0.95].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from lagebild.model import ActorRef, Event, Reason, Trigger, article_id
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
+
+INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter")
+NOUN_ENDINGS = ("", "e", "n", "en", "s", "es", "er", "ern", "nen")
+PARTICIPLE_AUX = {"werden", "wurde", "wurden", "worden", "wird", "würde", "würden", "geworden"}
+SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
+PRONOUNS_REFL = {"sich", "mich", "dich", "uns", "euch"}
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Resources
+# --------------------------------------------------------------------------------------------------------------
+
+@dataclass
+class Entry:
+    id: str
+    lemma: str  # full lemma without "|" (einnehmen)
+    particle: str  # separable particle ("ein") or ""
+    base: str  # verb without particle ("nehmen"); for nouns the lower-case key
+    noun: bool
+    requires: list[tuple[str, str, tuple[str, ...]]]  # (kind, arg, words); kind: any, !any, p, !p, refl
+    type: str
+    mode: str | None
+    context: list[str]
+    cameo: str
+    actor_slots: list[str]
+    recipient_slots: list[str]
+    default: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for k, _, _ in self.requires if not k.startswith("!"))
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)  # full lemma → entries
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)  # normalised key → entries
+    forms: dict[str, set[tuple[str, bool]]] = field(default_factory=dict)  # surface → {(full lemma, separated)}
+    particles: dict[str, set[str]] = field(default_factory=dict)  # base verb → particles in the lexicon
+    cues: dict[str, set[str]] = field(default_factory=dict)
+    intent: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    cameo: dict[str, tuple[float | None, int]] = field(default_factory=dict)
+
+
+def _fold(s: str) -> str:
+    """Lower case without umlauts/accents, ß kept as ss: the key for noun matching."""
+    s = s.lower().replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+def _parse_requires(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    out = []
+    for cond in filter(None, (c.strip() for c in text.split(","))):
+        neg = cond.startswith("!")
+        cond = cond.lstrip("!")
+        if cond == "refl":
+            out.append(("!refl" if neg else "refl", "", ()))
+            continue
+        name, _, words = cond.partition("=")
+        ws = tuple(_fold(w) for w in words.split("|") if w)
+        if name == "any":
+            out.append(("!any" if neg else "any", "", ws))
+        elif name.startswith("p:"):
+            preps = name[2:].split("|")
+            for prep in preps if not ws else preps[:1]:
+                out.append(("!p" if neg else "p", prep.lower(), ws))
+        else:
+            raise ValueError(f"unknown condition {cond!r}")
+    return out
+
+
+def _parse_frame(text: str) -> tuple[list[str], list[str]]:
+    actor: list[str] = []
+    recipient: list[str] = []
+    for part in text.split():
+        role, _, slots = part.partition("=")
+        target = actor if role == "A" else recipient if role == "R" else None
+        if target is None:
+            raise ValueError(f"frame part {part!r}: expected A=... or R=...")
+        target.extend(s for s in slots.split(",") if s)
+    return actor, recipient
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _stem(verb: str) -> str:
+    if verb.endswith(("eln", "ern")):
+        return verb[:-1]
+    return verb[:-2] if verb.endswith("en") else verb[:-1]
+
+
+def verb_forms(base: str, strong: dict[str, tuple[str, str, str]]) -> tuple[set[str], set[str]]:
+    """Finite forms (which stand without their particle) and non-finite forms (participle, infinitive) of `base`.
+    Strong verbs take their stems from the `strong` table (longest matching verb at the end of `base`)."""
+    prefix, key = "", None
+    for k in sorted(strong, key=len, reverse=True):
+        if base.endswith(k):
+            prefix, key = base[: -len(k)], k
+            break
+    insep = base.startswith(INSEPARABLE) and base not in strong
+    finite: set[str] = set()
+    nonfinite: set[str] = {base}
+    st = _stem(base)
+    e = "e" if st.endswith(("t", "d")) or re.search(r"[^aeiouäöülr][mn]$", st) else ""
+    finite |= {st + "e", st + e + "st", st + e + "t", base, st + "e" + "t" if e else st + "t"}
+    if key:
+        past, part, pres3 = strong[key]
+        for p in (prefix + past,):
+            finite |= {p, p + "st", p + "en", p + "t", p + "e", p + "et"}
+        if pres3:
+            finite |= {prefix + pres3, prefix + pres3.removesuffix("t") + "st"}
+        # a prefixed strong verb (übernehmen, erschießen) has no ge- in its participle
+        nonfinite.add(prefix + part[2:] if prefix and part.startswith("ge") else prefix + part)
+        # past subjunctive is not generated: it is rare and ambiguous
+    else:
+        finite |= {st + e + "te", st + e + "ten", st + e + "test", st + e + "tet"}
+        if base.endswith("ieren") or insep:
+            nonfinite.add(st + "t")
+        else:
+            nonfinite.add("ge" + st + e + "t")
+    return finite, nonfinite
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    for row in _rows(RESOURCES / "cues.tsv"):
+        kind, word, *rest = row
+        if kind == "intent":
+            typ, code, mode = (rest + ["", "", ""])[:3]
+            lex.intent[word] = (typ, code, mode or None)
+        else:
+            lex.cues.setdefault(kind, set()).add(word.replace("|", "") if kind != "nosuffix" else _fold(word))
+    strong = {}
+    for row in _rows(RESOURCES / "strong_verbs.tsv"):
+        strong[row[0]] = (row[1], row[2], row[3] if len(row) > 3 else "")
+    rows = _rows(RESOURCES / "lexicon.tsv")
+    header = rows[0]
+    if header[:3] != ["id", "lemma", "requires"]:
+        raise ValueError("lexicon.tsv: unexpected header")
+    for row in rows[1:]:
+        row = row + [""] * (9 - len(row))
+        eid, lemma, req, typ, mode, ctx, cameo, frame, default = row[:9]
+        actor, recipient = _parse_frame(frame)
+        noun = lemma[:1].isupper()
+        variants = lemma.split("/")
+        for variant in variants:
+            particle, _, base = variant.rpartition("|")
+            full = particle + base
+            entry = Entry(id=eid, lemma=full if not noun else variants[0], particle=particle,
+                          base=base if not noun else _fold(variant), noun=noun, requires=_parse_requires(req),
+                          type=typ, mode=mode or None, context=[c for c in ctx.split(";") if c], cameo=cameo,
+                          actor_slots=actor, recipient_slots=recipient, default=default)
+            if noun:
+                lex.nouns.setdefault(_fold(variant), []).append(entry)
+                continue
+            lex.verbs.setdefault(full, []).append(entry)
+            if particle:
+                lex.particles.setdefault(base, set()).add(particle)
+            finite, nonfinite = verb_forms(base, strong)
+            for f in finite:
+                # a finite form of a particle verb stands alone ("nahmen ... fest"); without particle it is itself
+                lex.forms.setdefault(f, set()).add((full, bool(particle)))
+            for f in nonfinite | {n + e for n in nonfinite if n != base for e in ("e", "en", "er", "es", "em")}:
+                if particle:
+                    lex.forms.setdefault(particle + f, set()).add((full, False))
+                    lex.forms.setdefault(particle + "zu" + base, set()).add((full, False))
+                else:
+                    lex.forms.setdefault(f, set()).add((full, False))
+    for row in _rows(RESOURCES / "cameo.tsv")[1:]:
+        code, _root, gold, quad = row[:4]
+        lex.cameo[code] = (float(gold) if gold else None, int(quad))
+    return lex
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Trigger matching
+# --------------------------------------------------------------------------------------------------------------
+
+@dataclass
+class Match:
+    token: Token
+    entries: list[Entry]
+    lemma: str
+    via: str  # lemma | form | compound
+    particle: Token | None = None
+
+
+def _particle_of(tok: Token, particles: set[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "compound:prt" or c.tag_ == "PTKVZ":
+            return c
+    # parse fallback: the particle word later in the sentence, at a clause end (before punctuation, und/oder)
+    sent_end = tok.sent.end
+    for t in tok.doc[tok.i + 1: sent_end]:
+        if t.lower_ in particles:
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if nxt is None or nxt.is_punct or nxt.lower_ in ("und", "oder", "aber", "sowie"):
+                if t.head == tok or t.dep_ in ("compound:prt", "mark", "advmod", "case", "dep") or t.head.i == t.i:
+                    return t
+    return None
+
+
+def _verb_candidates(tok: Token, lex: Lexicon) -> tuple[list[str], str, Token | None]:
+    """Full verb lemmas this token may realise, how they were found, and the separated particle."""
+    lemma = tok.lemma_.lower().replace("|", "").replace("#", "")
+    text = tok.lower_
+    base_particles = lex.particles.get(lemma, set())
+    prt = None
+    if any(c.dep_ == "compound:prt" or c.tag_ == "PTKVZ" for c in tok.children) or base_particles:
+        prt = _particle_of(tok, base_particles or {c.lower_ for c in tok.children if c.dep_ == "compound:prt"})
+    if prt is not None:
+        full = prt.lower_ + lemma
+        if full in lex.verbs:
+            return [full], "lemma", prt
+    elif lemma in lex.verbs:
+        return [lemma], "lemma", None
+    # surface forms generated from the lexicon
+    found = []
+    for full, separated in lex.forms.get(text, ()):
+        if separated:
+            entry = lex.verbs[full][0]
+            p = _particle_of(tok, {entry.particle})
+            if p is not None and p.lower_ == entry.particle:
+                found.append((full, p))
+        else:
+            found.append((full, None))
+    if found:
+        # prefer a particle verb whose particle is present over the plain verb
+        found.sort(key=lambda f: f[1] is None)
+        return [found[0][0]], "form", found[0][1]
+    if prt is None and lemma in lex.verbs:
+        return [lemma], "lemma", None
+    return [], "", None
+
+
+def _noun_key_candidates(word: str) -> list[str]:
+    w = _fold(word)
+    out = []
+    for end in NOUN_ENDINGS:
+        if end and not w.endswith(end):
+            continue
+        stem = w[: len(w) - len(end)] if end else w
+        if len(stem) >= 3:
+            out.extend((stem, stem + "e"))
+    return out
+
+
+def _noun_entries(tok: Token, lex: Lexicon) -> tuple[list[Entry], str]:
+    if not tok.text[:1].isupper() or tok.pos_ in ("PROPN", "VERB", "AUX", "ADP", "DET", "PRON"):
+        return [], ""
+    if tok.ent_type_ in ("PER", "LOC", "ORG") and tok.pos_ != "NOUN":
+        return [], ""
+    keys = _noun_key_candidates(tok.lemma_) + _noun_key_candidates(tok.text)
+    for k in keys:
+        if k in lex.nouns:
+            return lex.nouns[k], "lemma"
+    folded = _fold(tok.text)
+    if any(folded.startswith(n) or folded.endswith(n) for n in lex.cues.get("nosuffix", ())):
+        return [], ""
+    # compound: the longest lexicon noun at the end of the word ("Luftangriffe", "Protestveranstaltung")
+    best: tuple[int, list[Entry]] | None = None
+    for k in keys:
+        for i in range(3, len(k) - 3):
+            sub = k[i:]
+            if sub in lex.nouns and (best is None or len(sub) > best[0]):
+                best = (len(sub), lex.nouns[sub])
+                break
+    if best:
+        return best[1], "compound"
+    return [], ""
+
+
+def _near(tok: Token, window: int = 6) -> list[Token]:
+    """The trigger's dependents (two levels) plus, as a fallback for parse errors, its sentence neighbours."""
+    out = []
+    for c in tok.children:
+        out.append(c)
+        out.extend(c.children)
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - window), min(sent.end, tok.i + window + 1)
+    out.extend(t for t in tok.doc[lo:hi] if t.i != tok.i)
+    return out
+
+
+def _word_match(t: Token, words: tuple[str, ...]) -> bool:
+    keys = {_fold(t.lemma_), _fold(t.text)}
+    return any(k == w or (len(k) > len(w) + 2 and k.endswith(w)) or k.startswith(w) and len(w) >= 5 and
+               len(k) - len(w) <= 3 for k in keys for w in words)
+
+
+def _prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Nouns governed by the preposition `prep` under `tok` (by the parse, else the noun after the preposition)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("obl", "nmod", "obj", "obl:arg", "iobj", "obl:agent") and any(
+                g.dep_ == "case" and g.lower_ == prep for g in c.children):
+            out.append(c)
+        elif c.lower_ == prep and c.dep_ in ("case", "mark", "dep") and c.head == tok:
+            pass
+    if out:
+        return out
+    sent = tok.sent
+    for t in tok.doc[max(sent.start, tok.i - 8): min(sent.end, tok.i + 9)]:
+        if t.lower_ == prep and t.dep_ == "case" and t.head.i != tok.i and t.head.head.i == tok.i:
+            out.append(t.head)
+    return out
+
+
+def _requires_ok(entry: Entry, tok: Token) -> bool:
+    if not entry.requires:
+        return True
+    near = _near(tok)
+    for kind, arg, words in entry.requires:
+        if kind in ("refl", "!refl"):
+            has = any(t.lower_ in PRONOUNS_REFL for t in near)
+            if has != (kind == "refl"):
+                return False
+        elif kind in ("any", "!any"):
+            has = any(_word_match(t, words) for t in near)
+            if has != (kind == "any"):
+                return False
+        elif kind in ("p", "!p"):
+            objs = _prep_objects(tok, arg)
+            if not objs:
+                # fallback: the preposition in the trigger's neighbourhood, followed by a matching noun
+                objs = [_next_noun(p) for p in near
+                        if p.lower_ == arg and p.i + 1 < len(tok.doc)]
+                objs = [o for o in objs if o is not None]
+            has = bool(objs) and (not words or any(_word_match(o, words) for o in objs))
+            if has != (kind == "p"):
+                return False
+    return True
+
+
+def _next_noun(prep: Token) -> Token | None:
+    for t in prep.doc[prep.i + 1: min(prep.sent.end, prep.i + 5)]:
+        if t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper():
+            return t
+    return None
+
+
+def _choose(entries: list[Entry], tok: Token) -> Entry | None:
+    ok = [e for e in entries if _requires_ok(e, tok)]
+    if not ok:
+        return None
+    return max(ok, key=lambda e: e.specificity)
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[tuple[Match, Entry | None]]:
+    out = []
+    used: set[int] = set()
+    for tok in sent:
+        if tok.is_punct or tok.is_space or tok.like_num or len(tok.text) < 3 or tok.i in used:
+            continue
+        first = tok.i == sent.start
+        if tok.text[:1].islower() or (first and tok.pos_ in ("VERB", "AUX")):
+            if tok.dep_ == "compound:prt":
+                continue
+            cands, via, prt = _verb_candidates(tok, lex)
+            if cands:
+                entries = lex.verbs[cands[0]]
+                m = Match(tok, entries, cands[0], via, prt)
+                if prt is not None:
+                    used.add(prt.i)
+                out.append((m, _choose(entries, tok)))
+                continue
+        if tok.text[:1].isupper():
+            entries, via = _noun_entries(tok, lex)
+            if entries:
+                out.append((Match(tok, entries, entries[0].lemma, via), _choose(entries, tok)))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Arguments
+# --------------------------------------------------------------------------------------------------------------
+
+def _is_passive(tok: Token) -> bool:
+    if any(c.dep_ == "aux:pass" for c in tok.children):
+        return True
+    if any(c.dep_ == "nsubj:pass" for c in tok.children):
+        return True
+    is_part = tok.tag_ == "VVPP" or "VerbForm=Part" in str(tok.morph) or tok.lower_.startswith("ge") or \
+        tok.lower_ in _participles()
+    return is_part and any(c.lower_ in PARTICIPLE_AUX and c.dep_.startswith("aux") for c in tok.children)
+
+
+@functools.lru_cache(maxsize=1)
+def _participles() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(f for f, vals in lex.forms.items() if any(not sep for _, sep in vals) and f.endswith(("t", "en"))
+                     and not f.endswith("zu"))
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb whose subject a coordinated or controlled verb shares ("lösten ... auf und nahmen ... fest")."""
+    seen = 0
+    t = tok
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i and seen < 4:
+        t = t.head
+        seen += 1
+    return t
+
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
+    if passive:
+        agents = _children(tok, ("obl:agent",))
+        agents += [c for c in _children(tok, ("obl", "nmod")) if any(g.lower_ in ("von", "durch") and g.dep_ == "case"
+                                                                      for g in c.children)]
+        return agents
+    subj = _children(tok, ("nsubj",))
+    t = tok
+    while not subj and t.dep_ in ("conj", "xcomp", "ccomp") and t.head.i != t.i:
+        t = t.head
+        if t.dep_ == "conj" or tok.dep_ == "conj" or tok.dep_ == "xcomp":
+            subj = _children(t, ("nsubj",))
+        if tok.dep_ == "ccomp":
+            break
+    # a relative pronoun subject stands for the noun the relative clause modifies
+    out = []
+    for s in subj:
+        if "PronType=Rel" in str(s.morph) or s.tag_ == "PRELS":
+            rel = s.head
+            while rel.dep_ != "acl:relcl" and rel.head.i != rel.i and rel.dep_ in ("conj", "xcomp", "aux"):
+                rel = rel.head
+            out.append(rel.head if rel.dep_ == "acl:relcl" else s)
+        else:
+            out.append(s)
+    return out
+
+
+def _object_tokens(tok: Token, passive: bool) -> list[Token]:
+    if passive:
+        return _children(tok, ("nsubj:pass", "nsubj"))
+    return [c for c in _children(tok, ("obj",)) if "Case=Dat" not in str(c.morph)]
+
+
+def _gen_tokens(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("nmod", "nmod:poss", "det:poss") and not any(g.dep_ == "case" for g in c.children):
+            if c.dep_ != "det:poss" and (c.pos_ in ("NOUN", "PROPN") or c.text[:1].isupper()):
+                out.append(c)
+    return out
+
+
+def _support_verb(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
+    """For a noun trigger: the support verb governing it ("Gespräche führen") and whether its subject is the actor
+    (True) or the recipient ("stößt auf Kritik")."""
+    h = tok.head
+    if h.i == tok.i or tok.dep_ not in ("obj", "obl", "nsubj:pass", "obl:arg", "iobj", "nsubj", "xcomp", "nmod"):
+        return None, True
+    lemma = h.lemma_.lower()
+    prt = next((c.lower_ for c in h.children if c.dep_ == "compound:prt"), "")
+    for cand in (prt + lemma, lemma):
+        if cand in lex.cues.get("support", ()):
+            return (h, True) if tok.dep_ != "nsubj" else (None, True)
+        if cand in lex.cues.get("support_recipient", ()):
+            return h, False
+    return None, True
+
+
+def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Token]:
+    if slot == "subj":
+        return _subject_tokens(tok, passive)
+    if slot == "obj":
+        return _object_tokens(tok, passive)
+    if slot == "dat":
+        out = _children(tok, ("iobj",))
+        out += [c for c in _children(tok, ("obj", "obl")) if "Case=Dat" in str(c.morph)
+                and not any(g.dep_ == "case" for g in c.children)]
+        return out
+    if slot.startswith("p:"):
+        return _prep_objects(tok, slot[2:])
+    if slot == "von":
+        return _prep_objects(tok, "von")
+    if slot == "gen":
+        return _gen_tokens(tok)
+    if slot == "poss":
+        return [c for c in tok.children if c.dep_ in ("det:poss",) or (c.dep_ == "det" and "Poss=Yes" in str(c.morph))]
+    if slot == "amod":
+        return _children(tok, ("amod",))
+    if slot == "supp":
+        verb, is_actor = _support_verb(tok, lex)
+        if verb is None or not is_actor:
+            return []
+        return _subject_tokens(verb, _is_passive(verb))
+    return []
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        for x in (t, *t.conjuncts):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def _resolve(doc: Doc, tokens: list[Token]) -> tuple[list[ActorRef], list[str]]:
+    from lagebild.extract.actors import actor_reason, actors_for_token
+
+    refs: list[ActorRef] = []
+    reasons: list[str] = []
+    for t in _expand(tokens):
+        found = actors_for_token(doc, t)
+        if found:
+            for r in found:
+                if all((r.start, r.end, r.code) != (x.start, x.end, x.code) for x in refs):
+                    refs.append(r)
+        else:
+            msg = actor_reason(doc, t)
+            if msg:
+                reasons.append(msg)
+    return refs, reasons
+
+
+def _mentions_in(doc: Doc, tok: Token) -> list[ActorRef]:
+    """Actor mentions inside the trigger word itself ("Nato-Luftangriffe", "US-Angriff")."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    return [a for a in (doc._.lb_actors or []) if start <= a.start and a.end <= end]
+
+
+def _nearest_left_actor(doc: Doc, tok: Token, exclude: list[ActorRef]) -> ActorRef | None:
+    sent = tok.sent
+    best = None
+    for a in doc._.lb_actors or []:
+        if sent.start_char <= a.start and a.end <= tok.idx and all(a.start != x.start for x in exclude):
+            if a.kind == "pronoun" and not a.code:
+                continue
+            if best is None or a.start > best.start:
+                best = a
+    return best
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Modality
+# --------------------------------------------------------------------------------------------------------------
+
+def _lemma(t: Token) -> str:
+    prt = next((c.lower_ for c in t.children if c.dep_ == "compound:prt"), "")
+    return prt + t.lemma_.lower()
+
+
+def _governors(tok: Token, n: int = 3) -> list[Token]:
+    out, t = [], tok
+    while t.head.i != t.i and len(out) < n:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str | None]:
+    """(modality, evidence) from the trigger's own dependents and its governors."""
+    cues = lex.cues
+    kids = list(tok.children)
+    gov = _governors(tok)
+    # dependents of the auxiliaries/modals and of the governing verb of a noun trigger
+    scope = kids + [g for k in kids if k.dep_.startswith("aux") for g in k.children]
+    if entry.noun and gov:
+        scope += [c for c in gov[0].children if c.i != tok.i]
+    for t in scope:
+        if t.lower_ in cues.get("negation", ()) and t.dep_ in ("advmod", "det", "neg", "obj", "nsubj", "dep", "amod"):
+            return "negated", f"negation '{t.text}'"
+    if entry.noun and gov and _lemma(gov[0]) in cues.get("negating_verb", ()):
+        return "negated", f"'{gov[0].text}' denies it"
+    failed = cues.get("failed", ())
+    for t in [*scope, *gov[:2]]:
+        if t.lemma_.lower() in failed or t.lower_ in failed:
+            return "failed", f"'{t.text}'"
+    # future: werden + infinitive, modal or planning verbs, announcements governing the trigger
+    future = cues.get("future", ())
+    is_inf = "VerbForm=Inf" in str(tok.morph) or tok.tag_ in ("VVINF", "VVIZU")
+    for t in kids:
+        if t.dep_ == "aux" and t.lemma_.lower() == "werden" and is_inf and not _is_passive(tok):
+            return "future", f"'{t.text}' + infinitive"
+        if t.dep_.startswith("aux") and t.lemma_.lower() in future:
+            return "future", f"'{t.text}'"
+    for g in gov[:2]:
+        gl = _lemma(g)
+        if gl in future or g.lower_ in future:
+            return "future", f"'{g.text}'"
+        if entry.noun and g.dep_ != "ROOT" and False:
+            break
+        if entry.noun and any(c.dep_.startswith("aux") and (c.lemma_.lower() in future or
+                                                           (c.lemma_.lower() == "werden" and "VerbForm=Inf" in str(g.morph)))
+                              for c in g.children):
+            return "future", f"'{g.text}' planned"
+        if not entry.noun:
+            break
+    hyp = cues.get("hypothetical", ())
+    for t in scope:
+        if t.lower_ in hyp and t.dep_ in ("mark", "aux", "advmod"):
+            return "hypothetical", f"'{t.text}'"
+    for g in gov[:2]:
+        if _lemma(g) in cues.get("demand", ()) and tok.dep_ in ("xcomp", "ccomp", "obj", "advcl"):
+            return "hypothetical", f"demanded by '{g.text}'"
+        if any(c.dep_ == "mark" and c.lower_ in hyp for c in g.children) and entry.noun:
+            return "hypothetical", f"condition in '{g.text}' clause"
+    return "asserted", None
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The component
+# --------------------------------------------------------------------------------------------------------------
+
+def _tool(module: str, name: str):
+    """A contract function of another extractor, or None while that extractor is not installed."""
+    try:
+        mod = __import__(f"lagebild.extract.{module}", fromlist=[name])
+    except ImportError:
+        return None
+    return getattr(mod, name, None)
+
+
+def _trigger(m: Match) -> Trigger:
+    t = m.token
+    return Trigger(text=t.text, start=t.idx, end=t.idx + len(t.text), lemma=m.lemma)
+
+
+def _cumulative_figure(doc: Doc, sent: Span, lex: Lexicon) -> str | None:
+    for f in doc._.lb_figures or []:
+        if f.cumulative and sent.start_char <= f.start < sent.end_char:
+            return f"'{f.text}'" + (f" ({f.period})" if f.period else "")
+    has_num = any(t.like_num for t in sent)
+    cue = next((t for t in sent if t.lower_ in lex.cues.get("cumulative", ())), None)
+    if has_num and cue is not None:
+        return f"a number with '{cue.text}'"
+    return None
+
+
+def _apply_intent(entry: Entry, lex: Lexicon) -> tuple[str, str | None, str] | None:
+    best = None
+    for prefix, val in lex.intent.items():
+        if entry.cameo.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, val)
+    if best is None:
+        return None
+    typ, code, mode = best[1]
+    return typ, mode, code
+
+
+def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tuple[list[Event], list[Reason]]:
+    events: list[Event] = []
+    reasons: list[Reason] = []
+    found = find_triggers(sent, lex)
+    trigger_tokens = {m.token.i: e for m, e in found if e is not None}
+    for m, entry in found:
+        tok = m.token
+        trig = _trigger(m)
+        if entry is None:
+            continue  # the lemma matched but its required context did not: not this event (treffen eine Entscheidung)
+        # an event noun that is the content of a demand, agreement, rejection or threat is part of that event
+        gov = tok.head if tok.head.i != tok.i else None
+        if entry.noun and gov is not None and gov.i in trigger_tokens and \
+                trigger_tokens[gov.i].type in ("REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT") and \
+                not trigger_tokens[gov.i].noun:
+            reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
+                                  trigger=trig, text=sent.text))
+            continue
+        passive = not entry.noun and _is_passive(tok)
+        evidence = [f"trigger '{tok.text}' (lexicon entry {entry.id}, {m.via})"]
+        conf = 0.55 + (0.05 if m.via == "lemma" else 0.0)
+        slot_reasons: list[str] = []
+        actors: list[ActorRef] = []
+        for slot in entry.actor_slots:
+            toks = _slot_tokens(tok, slot, passive, lex)
+            if not toks:
+                continue
+            refs, why = _resolve(doc, toks)
+            if refs:
+                actors = refs
+                evidence.append(f"{'passive agent' if passive and slot == 'subj' else slot} → actor")
+                conf += 0.15
+                break
+            slot_reasons.extend(why)
+        if not actors and entry.noun and "amod" in entry.actor_slots:
+            inside = _mentions_in(doc, tok)
+            if inside:
+                actors = inside
+                evidence.append("actor named in the compound")
+                conf += 0.1
+        recipients: list[ActorRef] = []
+        for slot in entry.recipient_slots:
+            toks = [t for t in _slot_tokens(tok, slot, passive, lex)]
+            if not toks:
+                continue
+            refs, _ = _resolve(doc, toks)
+            refs = [r for r in refs if all(r.start != a.start for a in actors)]
+            if refs:
+                recipients = refs
+                evidence.append(f"{slot} → recipient")
+                conf += 0.05
+                break
+        # a noun whose support verb's subject is its recipient ("Sein Stil stößt auf Kritik seitens der Kirche")
+        if entry.noun and not recipients:
+            verb, is_actor = _support_verb(tok, lex)
+            if verb is not None and not is_actor:
+                refs, _ = _resolve(doc, _subject_tokens(verb, _is_passive(verb)))
+                recipients = [r for r in refs if all(r.start != a.start for a in actors)]
+        if not actors and not entry.noun and not slot_reasons:
+            # the parse gave no subject at all: take the nearest actor mention to the left in the sentence
+            near = _nearest_left_actor(doc, tok, recipients)
+            if near is not None and not passive:
+                actors = [near]
+                evidence.append("no subject in the parse: nearest actor to the left")
+                conf -= 0.2
+        if not actors and entry.default:
+            cumulative = _cumulative_figure(doc, sent, lex)
+            if cumulative and entry.type == "ASSAULT":
+                reasons.append(Reason(si, f"running total {cumulative}, not an event", trigger=trig, text=sent.text))
+                continue
+            place = _call("places", "event_location", doc, tok)
+            if entry.default == "UAF":
+                actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code="---UAF",
+                                   kind="default", confidence=0.3)]
+                evidence.append("no actor named: unidentified attacker (---UAF)")
+            elif entry.default == "OPP":
+                country = place.country if place is not None else _dominant_country(doc)
+                if country:
+                    actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                                       code=f"{country}OPP", country=country, sector="OPP", kind="default",
+                                       confidence=0.3)]
+                    evidence.append(f"no actor named: protesters in {country}")
+            if actors:
+                conf -= 0.2
+        if not actors:
+            cumulative = _cumulative_figure(doc, sent, lex)
+            if cumulative and entry.type in ("ASSAULT", "COERCE"):
+                msg = f"running total {cumulative}, not an event"
+            elif slot_reasons:
+                msg = slot_reasons[0]
+            else:
+                msg = f"no actor found for '{tok.text}' ({entry.type})"
+            reasons.append(Reason(si, msg, trigger=trig, text=sent.text))
+            continue
+        # modality and the intent mapping for announced events
+        mod, mod_ev = modality(doc, tok, entry, lex)
+        ptype, pmode, cameo = entry.type, entry.mode, entry.cameo
+        if mod_ev:
+            evidence.append(f"modality {mod}: {mod_ev}")
+        if mod == "future":
+            mapped = _apply_intent(entry, lex)
+            if mapped:
+                ptype, pmode, cameo = mapped
+                evidence.append(f"announced: coded as {ptype} {cameo}")
+        date = _call("dates", "event_date", doc, tok)
+        if date is not None and date.from_article_date and mod in ("future", "hypothetical"):
+            date = None  # an unscheduled plan has no date
+        article_date = doc._.lb_article_date
+        if mod == "asserted" and date is not None and date.value and not date.from_article_date and article_date:
+            try:
+                if (article_date - dt.date.fromisoformat(date.value)).days > 31:
+                    mod = "historical"
+                    evidence.append(f"modality historical: dated {date.value}")
+            except ValueError:
+                pass
+        place = _call("places", "event_location", doc, tok)
+        toll = _call("figures", "event_toll", doc, tok) or (None, None)
+        source = _call("quotes", "attribution_for_token", doc, tok)
+        gold_q = lex.cameo.get(cameo, (None, None))
+        events.append(Event(
+            id=f"{aid}:{si}:{tok.idx}", sentence=sent.text, sentence_index=si, trigger=trig, plover_type=ptype,
+            plover_mode=pmode, plover_context=list(entry.context), cameo_code=cameo, goldstein=gold_q[0],
+            quad_class=gold_q[1], actor=actors, recipient=recipients, location=place, date=date, modality=mod,
+            attributed_to=source, dead=toll[0], injured=toll[1], confidence=round(min(0.95, max(0.05, conf)), 2),
+            evidence=evidence, entry=entry.id))
+    return events, reasons
+
+
+def _call(module: str, name: str, *args):
+    fn = _tool(module, name)
+    if fn is None:
+        return None
+    try:
+        return fn(*args)
+    except Exception:  # noqa: BLE001 - another extractor's failure must not lose the event
+        return None
+
+
+def _dominant_country(doc: Doc) -> str | None:
+    counts: dict[str, int] = {}
+    for p in doc._.lb_places or []:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+@Language.component("lagebild_events")
+def events_component(doc: Doc) -> Doc:
+    """Code PLOVER + CAMEO events into `doc._.lb_events` and the reasons for uncoded triggers into `lb_reasons`."""
+    lex = lexicon()
+    if doc._.lb_events is None:
+        doc._.lb_events = []
+    if doc._.lb_reasons is None:
+        doc._.lb_reasons = []
+    aid = article_id(doc.text)
+    for si, sent in enumerate(doc.sents):
+        events, reasons = code_sentence(doc, si, sent, lex, aid)
+        doc._.lb_events.extend(events)
+        doc._.lb_reasons.extend(reasons)
+    return doc
