@@ -1,0 +1,116 @@
+"""Dates: German date expressions resolved against the article date, and event_date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+
+from lagebild.extract.dates import event_date, find_dates
+
+FRIDAY = dt.date(2016, 12, 16)  # the article date of these tests: Friday, 16 December 2016
+
+
+def _dates(nlp, text: str, date: dt.date = FRIDAY):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, text, date))
+    return doc, {d.text: d for d in doc._.lb_dates}
+
+
+@pytest.mark.parametrize("sentence, expr, value, precision", [
+    ("Am Donnerstag griffen Soldaten das Dorf an.", "Am Donnerstag", "2016-12-15", "day"),
+    ("Die Kämpfe begannen Donnerstagabend.", "Donnerstagabend", "2016-12-15", "day"),
+    ("In der Nacht zum Donnerstag fielen Schüsse.", "In der Nacht zum Donnerstag", "2016-12-15", "day"),
+    ("Am Freitag sprach der Minister.", "Am Freitag", "2016-12-16", "day"),
+    ("Am vergangenen Freitag sprach der Minister.", "Am vergangenen Freitag", "2016-12-09", "day"),
+    ("Gestern demonstrierten Tausende.", "Gestern", "2016-12-15", "day"),
+    ("Die Abstimmung ist heute.", "heute", "2016-12-16", "day"),
+    ("Der Minister reist morgen ab.", "morgen", "2016-12-17", "day"),
+    ("Vorgestern wurde er verhaftet.", "Vorgestern", "2016-12-14", "day"),
+    ("Anfang Dezember wurde gekämpft.", "Anfang Dezember", "2016-12-01", "month"),
+    ("Mitte Januar wurde gewählt.", "Mitte Januar", "2016-01-01", "month"),
+    ("Im März wurde gewählt.", "Im März", "2016-03-01", "month"),
+    ("Die Stadt fiel Ende 2015.", "Ende 2015", "2015-01-01", "year"),
+    ("Der Krieg begann im Jahr 2011.", "im Jahr 2011", "2011-01-01", "year"),
+    ("Seit 2011 herrscht Krieg.", "Seit 2011", "2011-01-01", "year"),
+    ("Am 14. Dezember tagte der Rat.", "14. Dezember", "2016-12-14", "day"),
+    ("Das Treffen fand am 14.12.2016 statt.", "14.12.2016", "2016-12-14", "day"),
+    ("Das Treffen fand am 13.12. statt.", "13.12.", "2016-12-13", "day"),
+    ("Das Massaker geschah im Juli 1995.", "im Juli 1995", "1995-07-01", "month"),
+    ("Vor zwei Wochen wurde demonstriert.", "Vor zwei Wochen", "2016-12-02", "day"),
+])
+def test_expressions(nlp, sentence, expr, value, precision):
+    _, found = _dates(nlp, sentence)
+    assert expr in found, (expr, list(found))
+    d = found[expr]
+    assert (d.value, d.precision) == (value, precision)
+    text = sentence
+    assert text[d.start:d.end] == d.text
+    assert 0 <= d.confidence <= 1
+
+
+def test_seit_is_a_range_until_the_article_date(nlp):
+    _, found = _dates(nlp, "Seit 2011 herrscht Krieg.")
+    assert found["Seit 2011"].end_value == FRIDAY.isoformat()
+
+
+def test_future_context(nlp):
+    _, found = _dates(nlp, "Die Gespräche sollen am kommenden Montag beginnen.")
+    d = next(iter(found.values()))
+    assert d.value == "2016-12-19"
+
+
+def test_counts_are_not_years(nlp):
+    _, found = _dates(nlp, "Dabei wurden 2000 Soldaten verlegt.")
+    assert not found
+
+
+def test_no_article_date_no_resolution(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Am Donnerstag griffen Soldaten an.", None))
+    assert doc._.lb_dates == []
+    assert event_date(doc, doc[2]) is None
+
+
+def _doc(nlp, words, heads, deps, pos, tags, date=FRIDAY):
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc._.lb_article_date = date
+    for name in ("lb_places", "lb_dates", "lb_actors", "lb_figures", "lb_quotes", "lb_events", "lb_reasons"):
+        setattr(doc._, name, [])
+    doc._.lb_dates = find_dates(doc)
+    return doc
+
+
+def test_event_date_attached_to_trigger(nlp):
+    # Am Donnerstag nahmen Truppen die Stadt ein .
+    doc = _doc(nlp, ["Am", "Donnerstag", "nahmen", "Truppen", "die", "Stadt", "ein", "."], [1, 2, 2, 2, 5, 2, 2, 2],
+               ["case", "obl", "ROOT", "nsubj", "det", "obj", "compound:prt", "punct"],
+               ["ADP", "NOUN", "VERB", "NOUN", "DET", "NOUN", "ADP", "PUNCT"],
+               ["APPRART", "NN", "VVFIN", "NN", "ART", "NN", "PTKVZ", "$."])
+    d = event_date(doc, doc[2])
+    assert d.value == "2016-12-15" and d.text == "Am Donnerstag" and not d.from_article_date
+
+
+def test_event_date_falls_back_to_article_date(nlp):
+    doc = _doc(nlp, ["Die", "Polizei", "nimmt", "zwei", "Männer", "fest", "."], [1, 2, 2, 4, 2, 2, 2],
+               ["det", "nsubj", "ROOT", "nummod", "obj", "compound:prt", "punct"],
+               ["DET", "NOUN", "VERB", "NUM", "NOUN", "ADP", "PUNCT"],
+               ["ART", "NN", "VVFIN", "CARD", "NN", "PTKVZ", "$."])
+    d = event_date(doc, doc[2])
+    assert d.from_article_date and d.value == "2016-12-16" and d.text is None
+
+
+def test_event_date_takes_its_own_clause(nlp):
+    # Am Mittwoch scheiterte eine Einigung , am Donnerstag begannen Kämpfe .
+    words = ["Am", "Mittwoch", "scheiterte", "eine", "Einigung", ",", "am", "Donnerstag", "begannen", "Kämpfe", "."]
+    heads = [1, 2, 2, 4, 2, 8, 7, 8, 2, 8, 2]
+    deps = ["case", "obl", "ROOT", "det", "nsubj", "punct", "case", "obl", "conj", "nsubj", "punct"]
+    pos = ["ADP", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "ADP", "NOUN", "VERB", "NOUN", "PUNCT"]
+    tags = ["APPRART", "NN", "VVFIN", "ART", "NN", "$,", "APPRART", "NN", "VVFIN", "NN", "$."]
+    doc = _doc(nlp, words, heads, deps, pos, tags)
+    assert event_date(doc, doc[4]).value == "2016-12-14"  # the noun event takes its verb's date
+    assert event_date(doc, doc[8]).value == "2016-12-15"

@@ -1,0 +1,136 @@
+"""Places: gazetteer loader, toponym recognition/resolution and event_location."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+
+from lagebild.extract.places import Gazetteer, event_location, find_places, gazetteer
+
+
+def _places(nlp, text: str, date: dt.date = dt.date(2016, 12, 16)):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, text, date))
+    return doc, doc._.lb_places
+
+
+def test_loader_accepts_every_row():
+    gaz = Gazetteer()  # raises on any unknown key or malformed row
+    assert len(gaz.places) > 60000
+    for form, readings in gaz.names.items():
+        assert form and readings
+        for key, source in readings:
+            assert key in gaz.places and source in ("exonym", "country", "de", "adj", "primary", "ascii", "alt")
+    for entry in gaz.places.values():
+        assert entry.feature and (entry.country is None or len(entry.country) == 3)
+        assert entry.lat is None or -90 <= entry.lat <= 90
+
+
+def test_exonyms_resolve_to_the_right_city():
+    gaz = gazetteer()
+    expect = {"Genf": "CHE", "Moskau": "RUS", "Teheran": "IRN", "Peking": "CHN", "Kiew": "UKR",
+              "Damaskus": "SYR", "Haleb": "SYR", "Aleppo": "SYR", "Genfer": "CHE", "Pariser": "FRA"}
+    for form, country in expect.items():
+        assert country in {e.country for e, _ in gaz.lookup(form)}, form
+
+
+def test_name_valid_by_date():
+    gaz = gazetteer()
+    astana = next(e for e, _ in gaz.lookup("Astana") if e.country == "KAZ")
+    assert gaz.name_at(astana, dt.date(2016, 12, 16)) == "Astana"
+    assert gaz.name_at(astana, dt.date(2020, 6, 1)) == "Nur-Sultan"
+    assert gaz.name_at(astana, dt.date(2023, 1, 1)) == "Astana"
+    assert not gaz.valid_on("Nur-Sultan", astana, dt.date(2016, 12, 16))
+    assert gaz.valid_on("Nur-Sultan", astana, dt.date(2020, 6, 1))
+
+
+def test_recognition_genitive_part_exonym(nlp):
+    _, places = _places(nlp, "Die Armee meldete Kämpfe in Ost-Aleppo und im Norden Syriens, "
+                             "außerdem Proteste in Moskau und Peking.")
+    got = {p.text: p for p in places}
+    assert got["Ost-Aleppo"].name == "Aleppo" and got["Ost-Aleppo"].part == "east"
+    assert got["Ost-Aleppo"].country == "SYR" and got["Ost-Aleppo"].geonameid == 170063
+    assert got["Syriens"].country == "SYR" and got["Syriens"].feature == "PCLI"
+    assert got["Moskau"].country == "RUS" and got["Peking"].country == "CHN"
+    for p in places:
+        assert 0 <= p.confidence <= 1
+
+
+def test_no_hits_on_common_words_and_first_names(nlp):
+    _, places = _places(nlp, "Die Lage im Norden ist ernst. Er sagte, Wladimir Putin habe die Mark nicht erwähnt.")
+    texts = {p.text for p in places}
+    assert not texts & {"Die", "Norden", "Er", "Wladimir", "Mark", "Lage"}
+
+
+def test_genitive_of_countries(nlp):
+    _, places = _places(nlp, "Der Außenminister Deutschlands kritisierte die Bombardierung Aleppos.")
+    got = {p.text: p.country for p in places}
+    assert got.get("Deutschlands") == "DEU"
+    assert got.get("Aleppos") == "SYR"
+
+
+def test_country_context_ranks_homonyms(nlp):
+    # Frankfurt (Oder) and Frankfurt am Main are both German; Alexandria exists in Egypt and the USA:
+    # with Egypt in the article the Egyptian city wins, with the USA the American one.
+    gaz = gazetteer()
+    assert {"EGY", "USA"} <= {e.country for e, _ in gaz.lookup("Alexandria")}
+    _, eg = _places(nlp, "In Kairo und in Alexandria demonstrierten Tausende gegen die Regierung Ägyptens.")
+    _, us = _places(nlp, "In Virginia, USA, nahe Alexandria demonstrierten Tausende vor dem Weißen Haus in Washington.")
+    eg_alex = [p for p in eg if p.text == "Alexandria"]
+    us_alex = [p for p in us if p.text == "Alexandria"]
+    if not eg_alex or not us_alex:
+        pytest.skip("the current NER does not tag Alexandria as LOC (it is a listed first name)")
+    assert eg_alex[0].country == "EGY"
+    assert us_alex[0].country == "USA"
+
+
+def _doc(nlp, words, heads, deps, pos, tags, date=dt.date(2016, 12, 16), ents=None):
+    """A hand-parsed Doc, so event_location is tested independently of the statistical parser."""
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc._.lb_article_date = date
+    for name in ("lb_places", "lb_dates", "lb_actors", "lb_figures", "lb_quotes", "lb_events", "lb_reasons"):
+        setattr(doc._, name, [])
+    doc._.lb_places = find_places(doc)
+    return doc
+
+
+def test_event_location_own_phrase_and_object(nlp):
+    # Truppen eroberten am Donnerstag Ost-Aleppo .
+    doc = _doc(nlp, ["Truppen", "eroberten", "Ost-Aleppo", "."], [1, 1, 1, 1],
+               ["nsubj", "ROOT", "obj", "punct"], ["NOUN", "VERB", "PROPN", "PUNCT"], ["NN", "VVFIN", "NE", "$."])
+    loc = event_location(doc, doc[1])
+    assert loc is not None and loc.name == "Aleppo" and loc.part == "east"
+
+
+def test_event_location_genitive_part(nlp):
+    # Truppen nahmen den Ostteil Aleppos ein .
+    doc = _doc(nlp, ["Truppen", "nahmen", "den", "Ostteil", "Aleppos", "ein", "."], [1, 1, 3, 1, 3, 1, 1],
+               ["nsubj", "ROOT", "det", "obj", "nmod", "compound:prt", "punct"],
+               ["NOUN", "VERB", "DET", "NOUN", "PROPN", "ADP", "PUNCT"],
+               ["NN", "VVFIN", "ART", "NN", "NE", "PTKVZ", "$."])
+    loc = event_location(doc, doc[1])
+    assert loc is not None and loc.country == "SYR" and loc.part == "east"
+
+
+def test_event_location_not_an_actor_modifier(nlp):
+    # Die Regierung in Ankara verurteilte den Angriff . -> the place belongs to the actor, not the event
+    from lagebild.model import ActorRef
+
+    doc = _doc(nlp, ["Die", "Regierung", "in", "Ankara", "verurteilte", "den", "Angriff", "."],
+               [1, 4, 3, 1, 4, 6, 4, 4], ["det", "nsubj", "case", "nmod", "ROOT", "det", "obj", "punct"],
+               ["DET", "NOUN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+               ["ART", "NN", "APPR", "NE", "VVFIN", "ART", "NN", "$."])
+    doc._.lb_actors = [ActorRef(text="Die Regierung in Ankara", start=0, end=23, code="TURGOV", kind="sector")]
+    assert event_location(doc, doc[4]) is None
+
+
+def test_event_location_none_without_place(nlp):
+    doc = _doc(nlp, ["Die", "Polizei", "nahm", "zwei", "Männer", "fest", "."], [1, 2, 2, 4, 2, 2, 2],
+               ["det", "nsubj", "ROOT", "nummod", "obj", "compound:prt", "punct"],
+               ["DET", "NOUN", "VERB", "NUM", "NOUN", "ADP", "PUNCT"],
+               ["ART", "NN", "VVFIN", "CARD", "NN", "PTKVZ", "$."])
+    assert event_location(doc, doc[2]) is None
