@@ -352,7 +352,7 @@ HAND_NAMES: dict[str, list[str]] = {
     "BARACK_OBAMA": ["Barack Obama", "Obama"],
     "NICOLAS_SARKOZY": ["Nicolas Sarkozy", "Sarkozy"],
     "MUAMMAR_AL_QADDAFI": ["Muammar al-Gaddafi", "Muammar Gaddafi", "Gaddafi"],
-    "NOURI_AL_MALIKI": ["Nuri al-Maliki", "Maliki"],
+    "NURI_AL_MALIKI": ["Nuri al-Maliki", "Nouri al-Maliki", "Dschawad al-Maliki", "Maliki"],
     "ALI_AKBAR_VELAYATI": ["Ali Akbar Welajati", "Welajati"],
 }
 # English title words: Phoenix aliases containing them are titles + name, not names
@@ -423,6 +423,10 @@ def german_variants(name: str, country: str) -> set[str]:
 
 def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def placekey(s: str) -> str:
+    return strip_accents(s).casefold().replace("-", " ").strip()
 
 
 YEAR_PIVOT = 40  # two-digit years below this are 20xx (Phoenix data ends in 2014)
@@ -656,11 +660,17 @@ def build(data: Path) -> None:
                                       "Apache-2.0 (hand list); sector codes from CAMEO/Phoenix (MIT)",
                                       ["form", "sector", "kind"]), srows)
 
+    country_keys = {placekey(r[1]) for r in rows if r[2] in {"name", "genitive"}}
+    country_keys |= {placekey(form) for form, _, _ in METONYMS}
+    with open(dic / "countries-nationality-en.csv", encoding="utf8") as f:
+        for row in csv.DictReader(f):
+            country_keys.add(placekey(row["Name"]))
     # ---- persons: Phoenix leaders with date-bounded roles, German spellings by rule + hand list
     prows = []
     for src_name, blocks in (("Countries", cty), ("International", intl)):
         for ident, (name, aliases, codes) in blocks.items():
-            roles = [(short_code(c), s, e) for c, s, e in codes if len(c) >= 3 and not c.startswith("~")]
+            # a role needs a sector (RUSGOV) or an organisation (IGOUNO): a bare country code is no role
+            roles = [(short_code(c), s, e) for c, s, e in codes if len(c) >= 6 and not c.startswith("~")]
             if not roles or not reaches_1990(roles):
                 continue
             if not is_plain_name(name) or len(name.strip("_").split("_")) < 2:
@@ -673,6 +683,12 @@ def build(data: Path) -> None:
             for f in list(forms):
                 forms |= german_variants(f, country)
             forms |= set(HAND_NAMES.get(ident, []))
+            # Phoenix lists some places and groups among the persons ("Timor-Leste"): a country name is no person
+            if placekey(title_name(name)) in country_keys:
+                continue
+            forms = {f for f in forms if placekey(f) not in country_keys}
+            if not forms:
+                continue
             # a plain-ASCII form beside every accented one ("Karadžić" → "Karadzic") is done at match time
             role_s = ";".join(f"{c}:{s}:{e}" for c, s, e in roles)
             prows.append([f"person:{ident}", title_name(name), country, "|".join(sorted(forms)), role_s,

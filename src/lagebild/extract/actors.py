@@ -230,8 +230,8 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
 # Matching in a Doc
 # --------------------------------------------------------------------------------------------------------------
 
-LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "nahe", "um", "vor", "am", "ins", "zur", "zum", "über",
-            "durch", "bis", "gegenüber"}
+# prepositions that make a place name a location ("in Moskau"), not an actor ("durch Moskau", "mit Ankara")
+LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "nahe", "ins", "nördlich", "südlich", "östlich", "westlich"}
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "kein",
                "keine", "mehrere", "einige", "viele", "zahlreiche", "alle", "beide", "beiden", "diese", "dieser",
                "dieses", "diesen", "jene", "seine", "ihre", "ihr", "sein", "etwa", "rund", "über", "mindestens",
@@ -240,13 +240,23 @@ PRONOUNS_MASC = {"er", "ihm", "ihn", "seiner"}
 PRONOUNS_SIE = {"sie", "ihr", "ihnen", "ihrer"}
 PRONOUNS_WE = {"wir", "uns", "unser"}
 DEMONSTRATIVES = {"diese", "dieser", "jene", "jener", "letztere", "letzterer", "erstere"}
-PREPOSITIONS = {"mit", "gegen", "für", "von", "vom", "zu", "zur", "zum", "an", "auf", "unter", "ohne", "seit", "wegen",
-                "laut", "trotz", "zwischen", "neben", "hinter", "gegenüber", "mithilfe", "dank", "per"} | LOCATIVE
+PREPOSITIONS = {"um", "vor", "am", "zur", "zum", "über", "durch", "bis", "gegenüber", "mit", "gegen", "für", "von",
+                "vom", "zu", "an", "auf", "unter", "ohne", "seit", "wegen", "laut", "trotz", "zwischen", "neben",
+                "hinter", "mithilfe", "dank", "per"} | LOCATIVE
 GENERIC_HEADS = {"führung", "führer", "anführer", "sprecher", "sprecherin", "chef", "chefin", "delegation", "spitze",
                  "vertreter", "kommandeur", "kommandant", "einheit", "einheiten", "kräfte"}
 PHRASE_DEPS = {"amod", "nmod", "nmod:poss", "appos", "flat", "flat:name", "compound", "det", "case", "nummod",
                "det:poss", "advmod"}
 COUNTRY_PLACE_WORDS = {"land", "staat"}  # "das Land" → the country mentioned before
+# heads that take their sector from a genitive/von-phrase ("Spezialeinheiten der Polizei", "Unterstützer der Regierung")
+GROUP_HEADS = {"gruppe", "gruppen", "teil", "teile", "teilen", "mitglied", "mitglieder", "mitgliedern", "vertreter",
+               "vertretern", "unterstutzer", "unterstutzern", "anhanger", "anhangern", "angehorige", "angehorigen",
+               "einheit", "einheiten", "spezialeinheit", "spezialeinheiten", "kreise", "kreisen", "seite", "lager",
+               "verbande", "verband", "truppe", "kommando", "abteilung", "fuhrung", "spitze", "sprecher", "chef"}
+# sectors whose country is where they are (civilians, protesters, police): take it from the places first
+DOMESTIC = {"CVL", "OPP", "COP", "REB", "REF", "EDU", "REL", "BUD", "MUS", "MED", "LEG", "JUD", "PTY", "LAB", "HLH"}
+MIL_WORDS = ("armee", "militar", "luftangriff", "angriff", "offensive", "beschuss", "truppen", "soldat", "bomb",
+             "rakete", "luftwaffe", "streitkraft", "kampf")
 
 
 @dataclass
@@ -340,6 +350,9 @@ class Analysis:
     mention_heads: dict[int, ActorRef]
     dominant: tuple[str | None, float]
     persons_seen: dict[tuple[str, ...], Person]
+    place_countries: dict[int, Counter] = field(default_factory=dict)  # sentence start → place countries
+    place_dominant: str | None = None
+    dynamic: dict[tuple[str, ...], ActorRef] = field(default_factory=dict)  # names first seen with a title
 
 
 def _find_persons(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
@@ -505,6 +518,47 @@ def _align_of(lex: Lexicon, doc: Doc, i: int, key: str, date: dt.date | None) ->
     return None
 
 
+def _place_context(doc: Doc, an: Analysis, hits: list[Hit]) -> None:
+    """Countries of the places per sentence (from lagebild_places, else from locative country/capital names)."""
+    total: Counter[str] = Counter()
+    sent_of = {}
+    for sent in doc.sents:
+        for t in sent:
+            sent_of[t.idx] = sent.start
+    places = getattr(doc._, "lb_places", None) if Doc.has_extension("lb_places") else None
+    if places:
+        for pl in places:
+            if not pl.country:
+                continue
+            span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
+            if span is None:
+                continue
+            an.place_countries.setdefault(span.sent.start, Counter())[pl.country] += 1
+            total[pl.country] += 1
+    else:
+        for h in hits:
+            if h.type in {"country", "metonym"} and h.country and _is_locative(doc, doc[h.start]):
+                sstart = doc[h.start].sent.start
+                an.place_countries.setdefault(sstart, Counter())[h.country] += 1
+                total[h.country] += 1
+    if total:
+        ranked = total.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]:
+            an.place_dominant = ranked[0][0]
+
+
+def _name_tokens(doc: Doc, idx: list[int], hits: dict[int, list[Hit]]) -> list[int]:
+    """Capitalised words in the phrase that are names unknown to the dictionary ("John Murtha")."""
+    out = []
+    for k in idx:
+        t = doc[k]
+        if not t.text[:1].isupper() or hits.get(k) or t.text.lower() in DETERMINERS or len(t.text) < 2:
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ in {"PER"} or (k > 0 and (hits.get(k - 1) or k - 1 in out)):
+            out.append(k)
+    return out
+
+
 def _index_hits(hits: list[Hit]) -> dict[int, list[Hit]]:
     out: dict[int, list[Hit]] = {}
     for h in hits:
@@ -514,14 +568,12 @@ def _index_hits(hits: list[Hit]) -> dict[int, list[Hit]]:
 
 
 def _dominant_country(doc: Doc, hits: list[Hit]) -> tuple[str | None, float]:
-    """The article's main country: most mentioned in names, adjectives, persons, metonyms and places."""
+    """The article's main actor country: most mentioned in names, adjectives, persons and metonyms (places are
+    counted apart: where things happen is not who acts)."""
     counts: Counter[str] = Counter()
     for h in hits:
         if h.country and h.type in {"country", "person", "metonym"}:
             counts[h.country] += 1.0
-    for place in getattr(doc._, "lb_places", None) or []:
-        if getattr(place, "country", None):
-            counts[place.country] += 0.5
     if not counts:
         return None, 0.0
     ranked = counts.most_common(2)
@@ -575,8 +627,9 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
         is_mod = (low in DETERMINERS or t.like_num or (t.text[:1].islower() and t.pos_ in {"ADJ", "DET", "NUM", "X"})
                   or any(h.type in {"country", "align"} for h in hits.get(j, []))
                   or (t.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em")) and t.pos_ != "VERB"))
-        is_title = any(h.type == "sector" and h.kind == "role" for h in hits.get(j, [])) and any(
-            h.type == "person" for h in hits.get(tok.i, []))
+        is_title = any(h.type == "sector" and h.kind in {"role", "sector"} for h in hits.get(j, [])) and (
+            any(h.type == "person" for h in hits.get(tok.i, [])) or (
+                tok.text[:1].isupper() and not hits.get(tok.i) and (j == tok.i - 1 or doc[j + 1].text[:1].isupper())))
         if not (is_mod or is_title):
             break
         out.add(j)
@@ -600,7 +653,9 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
             while k < hi and (doc[k].text[:1].islower() and doc[k].pos_ in {"ADJ", "DET", "X"}
                               or doc[k].text.lower() in DETERMINERS):
                 k += 1
-            if k < hi and any(h.type in {"country", "org", "person", "metonym"} for h in hits.get(k, [])):
+            group = norm(tok.text) in GROUP_HEADS or not any(h.type == "sector" for h in hits.get(tok.i, []))
+            wanted = {"country", "org", "person", "metonym"} | ({"sector"} if group else set())
+            if k < hi and any(h.type in wanted for h in hits.get(k, [])):
                 if low == "in" and not any(h.type in {"metonym", "country"} for h in hits.get(k, [])):
                     break
                 out.update(range(j, k + 1))
@@ -610,6 +665,15 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
                 steps += 1
                 continue
             break
+        if t.text[:1].isupper() and not h_here and not t.is_sent_start and j == max(out) + 1 and (
+                doc[j - 1].text[:1].isupper() and (not hits.get(j - 1) or any(
+                    h.type == "sector" for h in hits.get(j - 1, [])))) and (t.pos_ == "PROPN" or t.ent_type_ == "PER"
+                                                                            or doc[j - 1].ent_type_ == "PER"
+                                                                            or doc[j - 1].pos_ == "PROPN"):
+            out.add(j)
+            j += 1
+            steps += 1
+            continue
         if any(h.type == "country" and h.kind in {"genitive"} for h in h_here):
             out.add(j)
             j += 1
@@ -663,16 +727,42 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
     _, _, text = _span_of(doc, idx)
 
     # locative use of a place name ("in Moskau") is a place, not an actor
-    prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
-    if head_hits and all(h.type in {"metonym", "country"} for h in head_hits) and prev is not None and \
-            prev.text.lower() in LOCATIVE and not any(h.type == "sector" for h in phrase_hits):
+    if head_hits and all(h.type in {"metonym", "country"} for h in head_hits) and _is_locative(doc, tok) and \
+            not any(h.type == "sector" for h in phrase_hits):
         return [], f"'{text}' is a place here, not an actor"
 
     persons = [h for h in phrase_hits if h.type == "person"]
+    # a name first seen with a title ("der Kongressabgeordnete John Murtha" ... "Murtha")
+    if tok.text[:1].isupper() and not head_hits and not persons:
+        known = _dynamic_name(doc, tok, an)
+        if known is not None:
+            return [_ref(doc, idx, known.code, "person", 0.7, name=known.name, entry=known.entry,
+                         resolved_from=known.text)], ""
+    # an adjective as the whole mention ("israelischer [Luftangriffe]"): the state behind the noun it modifies
+    if len(idx) == 1 and any(h.type == "country" and h.kind == "adjective" for h in head_hits):
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        country = next(h.country for h in head_hits if h.type == "country")
+        if nxt is not None and nxt.text[:1].isupper():
+            sector = "MIL" if any(w in norm(nxt.text) for w in MIL_WORDS) else "GOV"
+            return [_ref(doc, idx, f"{country}{sector}", "country", 0.5, name=lex.country_names.get(country),
+                         entry=f"country:{country}")], ""
     head_sector = next((h for h in head_hits if h.type == "sector"), None)
     if head_sector is None and tok.pos_ not in {"NOUN", "PROPN"}:
         # the parse may have chosen an article/adjective as head; fall back to a sector noun in the phrase
         head_sector = next((h for h in phrase_hits if h.type == "sector"), None)
+    if head_sector is None or norm(tok.text) in GROUP_HEADS or any(norm(tok.text).endswith(g) for g in (
+            "einheiten", "einheit", "gruppe", "gruppen")):
+        # "Spezialeinheiten der Polizei", "Unterstützer der Regierung", "eine Gruppe von US-Marines"
+        gen = next((h for h in phrase_hits if h.start > tok.i and (h.type == "sector" and h.kind != "event" or
+                                                                    h.type == "country" and h.sector)), None)
+        if gen is not None:
+            head_sector = Hit("sector", gen.start, gen.end, sector=gen.sector, kind="sector", entry=gen.entry)
+    title_names: list[int] = []
+    if head_sector is None and tok.text[:1].isupper() and not head_hits:
+        left = [h for h in phrase_hits if h.type == "sector" and h.end <= tok.i]
+        if left:
+            head_sector = left[-1]
+            title_names = _name_tokens(doc, [k for k in idx if k >= left[-1].end], an.hits)
     # 1. a person in the phrase (the head, or its name: "Präsident Putin", "Außenminister Frankreichs, Sarkozy")
     if persons and (head_sector is None or head_sector.kind == "role" or tok.i in range(persons[0].start,
                                                                                        persons[0].end)):
@@ -688,8 +778,9 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
         return [_ref(doc, idx, code, "person", conf, name=p.name, entry=p.entry)], ""
     # 2. an organisation as head or name in the phrase
     orgs = [h for h in phrase_hits if h.type == "org"]
-    if orgs and (head_sector is None or any(tok.i in range(o.start, o.end) for o in orgs)
-                 or head_sector.kind in {"role", "sector"}):
+    left_country = any(h.type == "country" and h.start <= tok.i for h in phrase_hits)
+    own_org = any(tok.i in range(o.start, o.end) for o in orgs)
+    if orgs and (own_org or head_sector is None or (not left_country and head_sector.kind in {"role", "sector"})):
         o = next((o for o in orgs if tok.i in range(o.start, o.end)), orgs[0])
         return [_ref(doc, idx, o.code or "", "igo" if o.kind == "igo" else o.kind or "igo", o.confidence,
                      name=o.name, entry=o.entry)], ""
@@ -749,10 +840,19 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
             if ante is not None:
                 return [_ref(doc, idx, ante.code, "sector", 0.6, name=ante.name, entry=ante.entry,
                              resolved_from=ante.text)], ""
+        if country is None and sector in DOMESTIC:
+            # civilians, protesters, police ... belong to where they are
+            here = an.place_countries.get(tok.sent.start)
+            if here and len(here) == 1:
+                country, conf = next(iter(here)), 0.45
+            elif an.place_dominant:
+                country, conf = an.place_dominant, 0.4
         if country is None:
             dom, dconf = an.dominant
             if dom:
                 country, conf = dom, dconf
+            elif an.place_dominant:
+                country, conf = an.place_dominant, 0.35
             else:
                 return [], f"no country for '{text}' (sector {sector}) in the phrase or the article"
         if kind == "event":
@@ -760,8 +860,13 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
         ent = head_sector.entry
         if source is not None and source.entry:
             ent = f"{ent}+{source.entry}"
-        return [_ref(doc, idx, f"{country}{sector}", "sector", conf, entry=ent,
-                     name=lex.country_names.get(country))], ""
+        ref = _ref(doc, idx, f"{country}{sector}", "sector", conf, entry=ent, name=lex.country_names.get(country))
+        if title_names:
+            names = " ".join(doc[k].text for k in title_names)
+            ref.name = names
+            for key in (name_parts(names), name_parts(names)[-1:]):
+                an.dynamic.setdefault(key, ref)
+        return [ref], ""
     # 4. a country name, demonym or metonym as head
     for h in head_hits:
         if h.type == "metonym":
@@ -778,6 +883,41 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
     if any(h.type == "country" for h in phrase_hits):
         return [], f"no political actor for '{text}': '{tok.text}' is not an actor noun"
     return [], f"no political actor for '{text}'"
+
+
+PLACE_NOUNS = {"stadt", "hauptstadt", "region", "provinz", "ort", "land", "republik", "metropole", "grenzstadt",
+               "hafenstadt", "gebiet", "staat"}
+
+
+def _is_locative(doc: Doc, tok: Token) -> bool:
+    """Is this name governed by a locative preposition ("in Moskau", "in die Stadt Moskau", "nach Ankara")?"""
+    j = tok.i - 1
+    while j >= tok.sent.start:
+        low = doc[j].text.lower()
+        if low in LOCATIVE:
+            return True
+        if low in DETERMINERS or norm(low) in PLACE_NOUNS or (doc[j].text[:1].islower() and doc[j].pos_ == "ADJ"):
+            j -= 1
+            continue
+        break
+    # the parse: a locative preposition attached to the name
+    return any(c.dep_ == "case" and c.text.lower() in LOCATIVE for c in tok.children)
+
+
+def _dynamic_name(doc: Doc, tok: Token, an: Analysis) -> ActorRef | None:
+    a = tok.i
+    while a > tok.sent.start and doc[a - 1].text[:1].isupper() and not an.hits.get(a - 1) and \
+            doc[a - 1].text.lower() not in DETERMINERS:
+        a -= 1
+    b = tok.i + 1
+    while b < tok.sent.end and doc[b].text[:1].isupper() and not an.hits.get(b):
+        b += 1
+    key = name_parts(doc[a:b].text)
+    for k in (key, key[-1:]):
+        ref = an.dynamic.get(k)
+        if ref is not None and ref.start < doc[a].idx:
+            return ref
+    return None
 
 
 def _antecedent(doc: Doc, tok: Token, an: Analysis, accept, max_sents: int = 4) -> ActorRef | None:
@@ -903,6 +1043,7 @@ def analyse(doc: Doc) -> Analysis:
     hits = _find_hits(lex, doc, date)
     index = _index_hits(hits)
     an = Analysis(hits=index, mentions=[], mention_heads={}, dominant=_dominant_country(doc, hits), persons_seen={})
+    _place_context(doc, an, hits)
     doc.user_data["lb_actors_analysis"] = an
     # candidate heads: names and nouns with a lexicon hit, and pronouns; mentions in text order so that
     # pronouns see the mentions before them
@@ -929,7 +1070,10 @@ def analyse(doc: Doc) -> Analysis:
             an.mention_heads[head.i] = r
             span = doc.char_span(r.start, r.end, alignment_mode="expand")
             if span is not None and r.kind != "pronoun":
-                covered.update(range(span.start, span.end))
+                # names in the phrase that did not make this code stay mentions of their own
+                covered.update(k for k in range(span.start, span.end) if not any(
+                    h.type in {"org", "person", "metonym"} and h.entry and h.entry not in (r.entry or "")
+                    for h in index.get(k, [])))
             covered.add(head.i)
     an.mentions.sort(key=lambda r: r.start)
     return an

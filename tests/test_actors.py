@@ -1,0 +1,150 @@
+"""Actors: the German actor dictionary and the resolver (`actors_for_token`, `actor_reason`, `lagebild_actors`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lagebild.extract import actors as A
+
+RES = A.RESOURCE_DIR
+
+
+def _data_rows(name: str) -> int:
+    lines = [ln for ln in (RES / name).read_text(encoding="utf8").splitlines() if ln and not ln.startswith("#")]
+    return len(lines) - 1  # header row
+
+
+def test_resource_files_have_provenance_headers() -> None:
+    for name in ("countries.tsv", "metonyms.tsv", "orgs.tsv", "sectors.tsv", "persons.tsv"):
+        head = (RES / name).read_text(encoding="utf8").splitlines()[:5]
+        text = "\n".join(head)
+        for key in ("# version:", "# source:", "# licence:", "# built by: python scripts/build_actors.py"):
+            assert key in text, (name, key)
+
+
+def test_loaders_accept_every_entry() -> None:
+    assert len(A.load_countries(RES / "countries.tsv")) == _data_rows("countries.tsv")
+    assert len(A.load_metonyms(RES / "metonyms.tsv")) == _data_rows("metonyms.tsv")
+    assert len(A.load_orgs(RES / "orgs.tsv")) == _data_rows("orgs.tsv")
+    assert len(A.load_sectors(RES / "sectors.tsv")) == _data_rows("sectors.tsv")
+    persons = A.load_persons(RES / "persons.tsv")
+    assert len(persons) == _data_rows("persons.tsv")
+    assert all(p.roles and p.forms for p in persons)
+
+
+def test_person_roles_depend_on_the_date() -> None:
+    lex = A.load_lexicon()
+    mubarak = next(p for p in lex.persons if p.id == "person:HOSNI_MUBARAK")
+    assert mubarak.role_on(dt.date(2005, 7, 31))[0] == "EGYGOV"
+    assert mubarak.role_on(dt.date(2013, 1, 1))[0] == "EGYELI"  # after his fall: elite, no longer government
+    putin = next(p for p in lex.persons if p.id == "person:VLADIMIR_PUTIN")
+    assert putin.role_on(dt.date(2010, 6, 1))[0] == "RUSGOV"  # prime minister is still government
+    assert putin.role_on(dt.date(1995, 1, 1))[0] == "RUSELI"
+
+
+# ---- resolver on sentences (needs the trained pipeline)
+
+@pytest.fixture(scope="module")
+def nlp():
+    from lagebild.analyse.pipeline import load_pipeline
+    from lagebild.errors import ModelError
+
+    try:
+        return load_pipeline(extract=False)
+    except ModelError as e:  # pragma: no cover
+        pytest.skip(str(e))
+
+
+def _doc(nlp, text: str, date: dt.date | None = dt.date(2016, 12, 16)):
+    from lagebild.analyse.pipeline import make_doc
+
+    return nlp(make_doc(nlp, text, date))
+
+
+def _tok(doc, text: str, nth: int = 0):
+    return [t for t in doc if t.text == text][nth]
+
+
+def _codes(doc, text: str, nth: int = 0) -> list[str]:
+    return [r.code for r in A.actors_for_token(doc, _tok(doc, text, nth))]
+
+
+def test_adjective_and_sector_noun(nlp) -> None:
+    doc = _doc(nlp, "Am Montag griffen syrische Regierungstruppen die Stadt an. Die russische Luftwaffe flog "
+                    "Angriffe. Assad-treue Milizen rückten vor.")
+    assert _codes(doc, "Regierungstruppen") == ["SYRMIL"]
+    assert _codes(doc, "Luftwaffe") == ["RUSMIL"]
+    assert _codes(doc, "Milizen") == ["SYRMIL"]
+    ref = A.actors_for_token(doc, _tok(doc, "Luftwaffe"))[0]
+    assert (ref.country, ref.sector, ref.kind) == ("RUS", "MIL", "sector")
+    assert ref.text == "russische Luftwaffe" or ref.text == "Die russische Luftwaffe"
+    assert 0 < ref.confidence <= 1 and ref.entry
+
+
+def test_compound_prefix_and_genitive(nlp) -> None:
+    doc = _doc(nlp, "US-Soldaten nahmen zwei Männer fest. Der Innenminister Frankreichs lehnte das ab.")
+    assert _codes(doc, "US-Soldaten") == ["USAMIL"]
+    assert _codes(doc, "Innenminister") == ["FRAGOV"]
+
+
+def test_metonym_is_government_but_not_as_a_place(nlp) -> None:
+    doc = _doc(nlp, "Der Kreml wies die Vorwürfe zurück. Die Delegation reiste danach in die Stadt Moskau.")
+    assert _codes(doc, "Kreml") == ["RUSGOV"]
+    assert _codes(doc, "Moskau") == []
+    assert "Moskau" in A.actor_reason(doc, _tok(doc, "Moskau"))
+    doc = _doc(nlp, "Moskau kritisierte die Entscheidung scharf.")
+    assert _codes(doc, "Moskau") == ["RUSGOV"]
+
+
+def test_international_organisations(nlp) -> None:
+    doc = _doc(nlp, "Die Vereinten Nationen forderten eine Waffenruhe. Der UN-Sicherheitsrat und die NATO "
+                    "berieten darüber.")
+    assert _codes(doc, "Nationen") == ["IGOUNO"]
+    assert _codes(doc, "UN-Sicherheitsrat") == ["IGOUNO"]
+    assert _codes(doc, "NATO") == ["IGONATO"]
+
+
+def test_person_by_article_date(nlp) -> None:
+    text = "Husni Mubarak empfing am Sonntag eine Delegation."
+    assert _codes(_doc(nlp, text, dt.date(2005, 7, 31)), "Mubarak") == ["EGYGOV"]
+    assert _codes(_doc(nlp, text, dt.date(2013, 7, 31)), "Mubarak") == ["EGYELI"]
+    doc = _doc(nlp, "Wladimir Putin traf am Montag Vertreter der Opposition.", dt.date(2010, 6, 1))
+    assert _codes(doc, "Putin") == ["RUSGOV"]
+
+
+def test_surname_after_first_full_mention(nlp) -> None:
+    doc = _doc(nlp, "Xanana Gusmão rief zur Ruhe auf. Später kritisierte Gusmão die Armee.", dt.date(2006, 5, 27))
+    assert _codes(doc, "Gusmão", 1) == ["TLSGOV"]
+
+
+def test_pronoun_resolution(nlp) -> None:
+    doc = _doc(nlp, "Wladimir Putin kam am Montag in Ankara an. Er kritisierte die Sanktionen.")
+    refs = A.actors_for_token(doc, _tok(doc, "Er"))
+    assert [r.code for r in refs] == ["RUSGOV"]
+    assert refs[0].kind == "pronoun" and "Putin" in (refs[0].resolved_from or "")
+
+
+def test_man_resolution(nlp) -> None:
+    doc = _doc(nlp, "Außenminister Sergej Lawrow sagte, man habe mit der Türkei eine Waffenruhe vereinbart.")
+    refs = A.actors_for_token(doc, _tok(doc, "man"))
+    assert [r.code for r in refs] == ["RUSGOV"]
+    assert refs[0].resolved_from
+
+
+def test_non_political_subject_gives_reason(nlp) -> None:
+    doc = _doc(nlp, "Die Anwohner flohen aus dem Dorf.")
+    tok = _tok(doc, "Anwohner")
+    assert A.actors_for_token(doc, tok) == []
+    reason = A.actor_reason(doc, tok)
+    assert "no political actor" in reason and "Anwohner" in reason
+
+
+def test_component_fills_doc_actors(nlp) -> None:
+    doc = _doc(nlp, "Die israelische Armee griff Stellungen der Hamas an.")
+    A.actors_component(doc)
+    codes = [r.code for r in doc._.lb_actors]
+    assert "ISRMIL" in codes and "PSEREB" in codes
+    for r in doc._.lb_actors:
+        assert doc.text[r.start:r.end] == r.text
