@@ -213,6 +213,10 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
             return False
     if first.ent_type_ == "PER" or last.ent_type_ == "PER":
         return False
+    if first.ent_type_ in ("ORG", "OTH") and first.ent_iob_ != "B":
+        return False  # the tail of an organisation's or title's name ("New York Times")
+    if sources == {"alt"} and not c.ner:
+        return False  # multilingual alternate names are noisy ("Times", "Ali"): only with NER support
     if c.ner or any(_is_name_token(t) for t in doc[c.start:c.end]):
         return True
     # German-usage names (countries, exonyms) also when the tagger calls them common nouns
