@@ -42,6 +42,34 @@ verwiesen appellierte sagte. bekannte bekanntgab bekanntgegeben gab verriet verr
 vermutete vermuten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten
 kommentierte kommentiert argumentierte argumentiert begründete begründet""".split()
 
+# weak speech verbs (lemma; "mit|teilen" marks a separable prefix): all finite forms and the participle are generated
+SEED_LEMMAS = """sagen erklären betonen bedauern bekräftigen konstatieren kritisieren fordern warnen behaupten versichern
+äußern bestätigen berichten melden mit|teilen an|kündigen zu|sagen ergänzen erläutern beteuern dementieren klagen
+beklagen mahnen appellieren argumentieren kommentieren begründen vermuten glauben hoffen befürchten fürchten zitieren
+antworten entgegnen folgern schätzen bezweifeln loben verteidigen bemängeln monieren verlangen drohen an|deuten
+ein|räumen hin|zu|fügen erwidern verkünden unterstellen bemerken präzisieren widersprechen bilanzieren resümieren
+verraten prophezeien spekulieren informieren protestieren verlauten klar|stellen fest|stellen an|merken zu|geben
+bekunden beschwichtigen insistieren leugnen""".split()
+
+_INSEPARABLE = ("be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "wider", "über", "unter", "hinter")
+
+
+def weak_forms(lemma: str) -> set[str]:
+    """Finite forms and participle of a weak verb ("mit|teilen" -> teilte, mitteilte, mitgeteilt, teilt ...)."""
+    parts = lemma.split("|")
+    prefix, base = "".join(parts[:-1]), parts[-1]
+    stem = base[:-1] if base.endswith(("ern", "eln")) else base[:-2]
+    e = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöülrh]m$|[^aeiouäöülrh]n$", stem) else ""
+    finite = {stem + e + "t", stem + e + "te", stem + e + "ten"}
+    ge = "" if base.startswith(_INSEPARABLE) or base.endswith("ieren") else "ge"
+    forms = set(finite) | {prefix + ge + stem + e + "t"}
+    if prefix:  # subordinate clauses keep the prefix: "wie er mitteilte"
+        forms |= {prefix + f for f in finite} | {prefix + stem + "en"}
+    else:  # plural present ("Experten warnen"); not for separable verbs, whose bare stem means something else
+        forms.add(stem + "en")
+    return forms
+
+
 SEED_KI = """sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege wisse lasse
 bleibe handle handele brauche fehle gelte zeige sehe plane arbeite trage führe stamme biete halte heiße nehme
 bestehe erwarte verfüge""".split()
@@ -96,7 +124,10 @@ def main(argv: list[str]) -> int:
         fh.write("form\tsource\tcue_count\toccurrences\n")
         for form, n, occ in learned:
             fh.write(f"{form}\ttrain\t{n}\t{occ}\n")
-        for form in sorted(set(SEED_VERBS) - learned_forms):
+        seeds = set(SEED_VERBS)
+        for lemma in SEED_LEMMAS:
+            seeds |= weak_forms(lemma)
+        for form in sorted(seeds - learned_forms - STOP):
             if form.isalpha():
                 fh.write(f"{form}\tseed\t0\t0\n")
     kforms = konjunktiv_forms(data)

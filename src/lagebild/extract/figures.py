@@ -344,17 +344,21 @@ def event_toll(doc: Doc, trigger_token: Token, look_ahead: bool = True) -> tuple
     Running totals (`cumulative`) never count. With `look_ahead`, when the trigger's sentence states no toll, the
     next sentence's toll is taken ("Am Donnerstag kam es zu einem Anschlag. Dabei starben 13 Menschen.").
     """
-    figs = [f for f in _figures(doc) if f.kind in ("dead", "injured") and not f.cumulative]
-    sents = list(doc.sents)
-    si = next((k for k, s in enumerate(sents) if s.start <= trigger_token.i < s.end), None)
+    from lagebild.extract.quotes import sentence_ranges  # punctuation-based: robust to a weak parser's splits
+
+    all_figs = _figures(doc)
+    figs = [f for f in all_figs if f.kind in ("dead", "injured") and not f.cumulative]
+    sents = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in sentence_ranges(doc)]
+    si = next((k for k, (a, b) in enumerate(sents) if a <= trigger_token.idx < b), None)
     if si is None:
         return None, None
     trig_char = trigger_token.idx
 
     def pick(index: int) -> tuple[int | None, int | None]:
+        a, b = sents[index]
         result: dict[str, int | None] = {"dead": None, "injured": None}
         for kind in result:
-            cands = [f for f in figs if f.sentence_index == index and f.kind == kind]
+            cands = [f for f in figs if a <= f.start < b and f.kind == kind]
             if cands:
                 best = min(cands, key=lambda f: abs(f.start - trig_char))
                 result[kind] = _as_int(best)
@@ -362,7 +366,7 @@ def event_toll(doc: Doc, trigger_token: Token, look_ahead: bool = True) -> tuple
 
     toll = pick(si)
     if toll == (None, None) and look_ahead and si + 1 < len(sents):
-        own = [f for f in _figures(doc) if f.sentence_index == si and f.kind]
-        if not own:
+        a, b = sents[si]
+        if not any(a <= f.start < b and f.kind for f in all_figs):
             toll = pick(si + 1)
     return toll

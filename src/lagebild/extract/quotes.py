@@ -42,7 +42,8 @@ _DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eine
 _SKIP_ADV = {"auch", "weiter", "zudem", "dazu", "jedoch", "aber", "gestern", "heute", "noch", "bereits", "nun",
              "später", "damals", "außerdem", "ferner", "dagegen", "hingegen", "daraufhin", "dann", "ebenfalls",
              "zuvor", "wörtlich", "abschließend", "anschließend", "erneut", "schon", "kürzlich", "zuletzt", "stets",
-             "immer", "mehrfach", "offenbar", "inzwischen", "mittlerweile", "gegenüber", "demnach"}
+             "immer", "mehrfach", "offenbar", "inzwischen", "mittlerweile", "gegenüber", "demnach", "sich", "dabei",
+             "jetzt", "ausdrücklich", "öffentlich", "schriftlich", "zunächst", "daher", "deshalb"}
 _CAP_STOP = {"Am", "Im", "In", "Auf", "Dann", "Auch", "Zudem", "Dazu", "Damals", "Später", "Heute", "Gestern",
              "Außerdem", "Dabei", "Daraufhin", "Nun", "Jedoch", "Aber", "Und", "Doch", "Nach", "Laut", "Wie", "So",
              "Es", "Dies", "Das", "Die", "Der", "Den", "Dem", "Des", "Ein", "Eine", "Bei", "Mit", "Von", "Vor", "Für",
@@ -51,6 +52,8 @@ _CAP_STOP = {"Am", "Im", "In", "Auf", "Dann", "Auch", "Zudem", "Dazu", "Damals",
              "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Interview",
              "Pressekonferenz", "Erklärung", "Mitteilung", "Sonntagabend", "Morgen", "Abend", "Rede", "Jahr"}
 _SENT_END = {".", "!", "?"}
+_COMPOUND_SOURCES = ("angaben", "informationen", "berichten", "aussagen", "darstellung", "einschätzung",
+                     "schätzungen", "erkenntnissen")
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "ist", "war", "sind", "waren", "wurde", "wurden", "wird",
         "werden", "sei", "seien", "soll", "sollte", "will", "wollte", "kann", "konnte", "muss", "musste"}
 
@@ -61,6 +64,7 @@ class _Lexicon:
     ki: set[str]
     kii: set[str]
     attributions: list[tuple[list[str], str]] = field(default_factory=list)
+    reported_forms: set[str] = field(default_factory=set)
 
 
 def _tsv_rows(path: Path) -> list[list[str]]:
@@ -73,16 +77,21 @@ def _tsv_rows(path: Path) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    cues = {r[0] for r in _tsv_rows(RESOURCES / "cues.tsv")[1:]}
+    rows = _tsv_rows(RESOURCES / "cues.tsv")[1:]
+    cues = {r[0] for r in rows}
+    # forms that are cues in most of their train occurrences also mark a whole sentence as reported speech
+    reported = {r[0] for r in rows if r[1] == "train" and int(r[2]) >= 3 and int(r[2]) >= 0.6 * int(r[3])}
     konj = _tsv_rows(RESOURCES / "konjunktiv.tsv")[1:]
     attrs = [(r[0].split(), r[1]) for r in _tsv_rows(RESOURCES / "attributions.tsv")]
     attrs.sort(key=lambda a: -len(a[0]))
     return _Lexicon(cue_forms=cues, ki={r[0] for r in konj if r[1] == "KI"},
-                    kii={r[0] for r in konj if r[1] == "KII"}, attributions=attrs)
+                    kii={r[0] for r in konj if r[1] == "KII"}, attributions=attrs,
+                    reported_forms=reported)
 
 
 def _is_cue(tok: Token) -> bool:
-    return tok.text.lower() in lexicon().cue_forms
+    # verbs are lowercase in German; a capitalised form is a noun ("Glauben") or sentence-initial
+    return tok.text[:1].islower() and tok.text in lexicon().cue_forms
 
 
 def _is_ki(tok: Token) -> bool:
@@ -98,7 +107,7 @@ def _is_subj(tok: Token) -> bool:
 
 
 # ----------------------------------------------------------------------------------------------- segmentation
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
+def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Sentence token ranges from punctuation (the model's sentence splits may be weak)."""
     out, start, n = [], 0, len(doc)
     i = 0
@@ -176,9 +185,13 @@ def _np_after(doc: Doc, k: int, end: int) -> tuple[int, int] | None:
     s = k
     while k < end and doc[k].text.lower() in _DETS:
         k += 1
-    while k < end and doc[k].text[:1].islower() and doc[k].text.isalpha() and doc[k].text.lower() not in _AUX \
-            and not _is_cue(doc[k]) and k - s < 4 and doc[k].text.lower() not in {"und", "dass", "zu", "nicht"}:
+    # adjectives only after a determiner ("der russische Präsident"); a preposition never starts a subject
+    while k > s and k < end and doc[k].text[:1].islower() and doc[k].text.isalpha() and \
+            doc[k].text.endswith(("e", "en", "er", "es", "em")) and doc[k].text.lower() not in _AUX | _DETS \
+            and not _is_cue(doc[k]) and k - s < 4:
         k += 1
+    if doc[s].text.lower() in {"den", "dem", "des", "einen", "einem", "eines"}:
+        return None  # not a nominative: an object, not the speaker
     caps = k
     while k < end and (doc[k].text[:1].isupper() and doc[k].text not in _ALL_MARKS) and doc[k].text.isalpha() \
             or (k < end and k > caps and doc[k].text in {"-"}):
@@ -196,13 +209,20 @@ def _np_after(doc: Doc, k: int, end: int) -> tuple[int, int] | None:
 def _np_before(doc: Doc, k: int, start: int) -> tuple[int, int] | None:
     """A noun phrase (or pronoun) ending right before token k."""
     e = k
+    if e - 1 >= start and doc[e - 1].text == ")":  # "Christian Wulff (CDU) sagte"
+        j = e - 1
+        while j > start and doc[j].text != "(" and e - j < 12:
+            j -= 1
+        if doc[j].text == "(":
+            inner = _np_before(doc, j, start)
+            return (inner[0], e) if inner else None
     if e - 1 < start:
         return None
     if doc[e - 1].text.lower() in _PRONOUNS:
         return (e - 1, e)
     j = e
     while j - 1 >= start and doc[j - 1].text[:1].isupper() and doc[j - 1].text.isalpha() and \
-            not (doc[j - 1].text in _CAP_STOP and (j - 1 == start or j - 1 < e - 1)):
+            doc[j - 1].text not in _CAP_STOP:
         j -= 1
     if j == e:
         return None
@@ -213,16 +233,26 @@ def _np_before(doc: Doc, k: int, start: int) -> tuple[int, int] | None:
         j -= 1
         if doc[j].text.lower() in _DETS:
             break
+    # a genitive complement: "der Sprecher der Regierung sagte" -> extend to the head noun phrase
+    if doc[j].text.lower() in {"der", "des"} and j - 1 >= start and doc[j - 1].text[:1].isupper() and \
+            doc[j - 1].text.isalpha() and doc[j - 1].text not in _CAP_STOP:
+        head = _np_before(doc, j, start)
+        if head and head[1] - head[0] < 6:
+            return (head[0], e)
     return (j, e)
 
 
 def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] | None:
     """The speaker of cue verb v within [start, end): after it (inversion), before it, or the parsed subject."""
-    np = _np_after(doc, v + 1, end)
-    if np and doc[v + 1].text not in {",", ":"}:
-        return np
     np = _np_before(doc, v, start)
     if np:
+        return np
+    # "Der NDR, der ... verantwortlich ist, begründete ...": the sentence-initial subject, an insertion between
+    np0 = _np_after(doc, start, v)
+    if np0 and np0[0] == start and np0[1] < v and doc[np0[1]].text == "," and doc[v - 1].text == ",":
+        return np0
+    np = _np_after(doc, v + 1, end)
+    if np and doc[v + 1].text not in {",", ":"}:
         return np
     # perfect tense / separated: "Der Minister hat am Montag gesagt" — walk left over a few tokens
     for k in range(v - 1, max(start, v - 7) - 1, -1):
@@ -232,6 +262,21 @@ def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] 
             np = _np_after(doc, k + 1, v) or _np_before(doc, k, start)
             if np:
                 return np
+    # perfect tense with a long middle field: the finite auxiliary of the clause, its subject before or after it
+    depth = 0
+    for k in range(v - 1, max(start, v - 30) - 1, -1):
+        t = doc[k].text
+        depth += t == ")"
+        depth -= t == "("
+        if depth > 0:
+            continue
+        if t in {";", ":"} | _ALL_MARKS:
+            break
+        if t.lower() in _AUX and t[:1].islower():
+            np = _np_before(doc, k, start) or _np_after(doc, k + 1, v)
+            if np:
+                return np
+            break
     for child in doc[v].children:
         if child.dep_ in ("nsubj", "sb") and start <= child.i < end:
             left = max(child.left_edge.i, start)
@@ -239,6 +284,15 @@ def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] 
             if right - left <= 8:
                 return (left, right)
             return (child.i, child.i + 1)
+    # last resort: the nearest pronoun or person/organisation name of the sentence, left first
+    for k in list(range(v - 1, start - 1, -1)) + list(range(v + 1, end)):
+        t = doc[k]
+        if t.text in _ALL_MARKS:
+            break
+        if t.text.lower() in ("er", "sie", "wir") and not t.text[:1].isupper() or \
+                (t.ent_type_ in ("PER", "ORG") and t.ent_iob_ == "B"):
+            ent = next((e for e in doc.ents if e.start == k), None)
+            return (k, ent.end) if ent is not None else (k, k + 1)
     return None
 
 
@@ -287,10 +341,20 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
         k = a + i
         if k in taken:
             continue
+        if words[i] == "nach" and i + 1 < len(words) and words[i + 1].endswith(_COMPOUND_SOURCES) and \
+                words[i + 1] not in _COMPOUND_SOURCES:  # "nach Bahnangaben": the source is in the compound
+            return _attr_quote(doc, a, b, k, k + 2, (k + 1, k + 2), (k, k + 2))
         for phrase, role in lex.attributions:
-            if role == "so" or words[i:i + len(phrase)] != phrase:
+            if role == "so":
                 continue
             p_end = k + len(phrase)
+            if words[i:i + len(phrase)] != phrase:
+                # "nach den Worten", "nach eigenen Angaben": one determiner/adjective between
+                if not (len(phrase) == 2 and phrase[0] == "nach" and words[i] == "nach" and
+                        i + 2 < len(words) and words[i + 1] in _DETS | {"eigenen", "offiziellen", "ersten"} and
+                        words[i + 2] == phrase[1]):
+                    continue
+                p_end = k + 3
             if role == "pre":
                 np = _np_after(doc, p_end, b)
                 if np is None:
@@ -332,6 +396,19 @@ def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tupl
     return _Q(qa, qb, "Reported", np, cue, 0.6)
 
 
+def _reported(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
+    """A sentence reporting speech without a clause of its own ("Der Minister kritisierte die Entscheidung")."""
+    b2 = _strip_end(doc, a, b)
+    if b2 - a < 5:
+        return None
+    for v in range(a, b2):
+        if v not in taken and _is_cue(doc[v]) and doc[v].text in lexicon().reported_forms:
+            sp = _speaker_for_cue(doc, v, a, b2)
+            if sp:
+                return _Q(a, b2, "Reported", sp, (v, v + 1), 0.4)
+    return None
+
+
 def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     """Indirect speech in sentence [a, b) after or before a speech verb."""
     b2 = _strip_end(doc, a, b)
@@ -368,7 +445,7 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of the Doc (the component's work, also usable on a Doc the component did not run on)."""
-    sents = _sentences(doc)
+    sents = sentence_ranges(doc)
     sent_of = {}
     for si, (a, b) in enumerate(sents):
         for k in range(a, b):
@@ -397,12 +474,17 @@ def find_quotes(doc: Doc) -> list[Quote]:
                     break
         # cue before: 'X sagte: "..."'
         if q.cue is None:
-            lo = max(s_open[0], max((cc + 1 for oo, cc in direct if cc < o), default=s_open[0]))
+            pass
+        lo = max(s_open[0], max((cc + 1 for oo, cc in direct if cc < o), default=s_open[0]))
+        if q.cue is None:
             for v in range(o - 1, lo - 1, -1):
                 if _is_cue(doc[v]):
                     q.speaker, q.cue = _speaker_for_cue(doc, v, lo, o), (v, v + 1)
                     break
-        if q.cue is None and words < 4:
+        if q.cue is None and o > lo and doc[o - 1].text == ":":
+            q.speaker = _speaker_for_cue(doc, o - 1, lo, o - 1)
+            q.cue = None
+        if q.cue is None and q.speaker is None and words < 4:
             continue  # scare quotes, titles
         if q.cue is None and words < 7 and not any(t.text in _SENT_END for t in doc[o + 1:c + 2]):
             continue  # a short phrase in quotes, not a statement
@@ -416,9 +498,22 @@ def find_quotes(doc: Doc) -> list[Quote]:
         covered = sum(1 for k in span_tokens if k in in_direct)
         if covered > 0.6 * len(span_tokens):
             continue
-        q = _indirect(doc, a, b, in_direct) or _attribution(doc, a, b, in_direct)
-        if q is not None:
+        # several indirect quotes in one sentence ("forderte auf, ... zu evakuieren und sagte, ...")
+        blocked = set(in_direct)
+        got = False
+        while True:
+            q = _indirect(doc, a, b, blocked)
+            if q is None:
+                break
             found.append(q)
+            got = True
+            blocked.update(range(q.start, q.end))
+            if q.cue:
+                blocked.update(range(q.cue[0], q.cue[1]))
+        if not got:
+            q = _attribution(doc, a, b, in_direct) or _reported(doc, a, b, in_direct)
+            if q is not None:
+                found.append(q)
     # free indirect speech: a sentence in Konjunktiv I continuing a quote of the previous two sentences
     quoted_sents: dict[int, _Q] = {}
     for q in found:

@@ -1,0 +1,95 @@
+"""Quotes: direct, indirect, reported, with speaker and cue; the scorer of `lagebild eval quotes`."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.evaluate.quotes import match, score
+from lagebild.extract.quotes import attribution_for_token, find_quotes
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    return lambda text: nlp(make_doc(nlp, text))
+
+
+def _one(quotes, type_):
+    found = [q for q in quotes if q.type == type_]
+    assert len(found) == 1, quotes
+    return found[0]
+
+
+def test_direct_quote_speaker_after(analyse):
+    doc = analyse("„Wir werden die Gespräche fortsetzen“, sagte der Außenminister am Mittwoch in Genf.")
+    q = _one(find_quotes(doc), "Direct")
+    assert q.text == "„Wir werden die Gespräche fortsetzen“"
+    assert q.cue == "sagte" and "Außenminister" in q.speaker_text
+
+
+def test_direct_quote_speaker_before_with_colon(analyse):
+    doc = analyse("Die Kanzlerin erklärte: „Die Lage an der Grenze ist ernst.“")
+    q = _one(find_quotes(doc), "Direct")
+    assert q.text == "„Die Lage an der Grenze ist ernst.“"
+    assert q.cue == "erklärte" and "Kanzlerin" in q.speaker_text
+
+
+def test_direct_quote_across_two_sentences(analyse):
+    doc = analyse("»Das Abkommen ist ein Fortschritt. Wir hoffen auf Frieden«, so der Diplomat.")
+    q = _one(find_quotes(doc), "Direct")
+    assert q.text.startswith("»Das Abkommen") and q.text.endswith("Frieden«")
+    assert "Diplomat" in q.speaker_text
+
+
+def test_indirect_speech_konjunktiv(analyse):
+    doc = analyse("Der Sprecher der Regierung sagte, die Armee habe keine Zivilisten angegriffen.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "die Armee habe keine Zivilisten angegriffen"
+    assert "Sprecher" in q.speaker_text and q.cue == "sagte"
+
+
+def test_indirect_speech_dass(analyse):
+    doc = analyse("Die Opposition kritisierte, dass die Wahl nicht fair gewesen sei.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text.startswith("dass die Wahl") and "Opposition" in q.speaker_text
+
+
+def test_laut_attribution(analyse):
+    doc = analyse("Laut der Polizei wurden bei den Protesten zwölf Menschen festgenommen.")
+    q = _one(find_quotes(doc), "Reported")
+    assert q.text == "wurden bei den Protesten zwölf Menschen festgenommen"
+    assert "Polizei" in q.speaker_text
+    token = next(t for t in doc if t.text == "festgenommen")
+    ref = attribution_for_token(doc, token)
+    assert ref is not None and "Polizei" in ref.text
+
+
+def test_no_attribution_outside_quotes(analyse):
+    doc = analyse("Die Truppen zogen sich am Abend aus der Stadt zurück.")
+    assert find_quotes(doc) == []
+    assert attribution_for_token(doc, doc[1]) is None
+
+
+def test_scare_quotes_are_not_quotes(analyse):
+    doc = analyse("Die Zeitung „Die Welt“ erschien am Montag mit einer neuen Beilage.")
+    assert [q for q in find_quotes(doc) if q.type == "Direct"] == []
+
+
+def _item(quote, speaker=(), type_="Direct"):
+    return {"quote": frozenset(quote), "speaker": frozenset(speaker), "type": type_}
+
+
+def test_scorer_jaccard_one_to_one():
+    gold = [_item(range(0, 10), [12]), _item(range(20, 24), [30], "Indirect")]
+    pred = [_item(range(0, 8), [12]),  # Jaccard 0.8: match, speaker right
+            _item(range(0, 9), [12]),  # would match the same gold: one-to-one leaves it unmatched
+            _item(range(21, 30), [31], "Indirect")]  # Jaccard 3/10 < 0.5: no match
+    assert match(gold, pred) == [(0, 1)]
+    result = score([(gold, pred)])
+    assert result["quote"]["tp"] == 1 and result["n_gold"] == 2 and result["n_pred"] == 3
+    assert result["quote"]["precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert result["quote"]["recall"] == 0.5
+    assert result["speaker"]["tp"] == 1 and result["speaker"]["n_pred"] == 3
+    assert result["by_type"]["Indirect"]["recall"] == 0.0
+    assert result["by_type"]["Direct"]["recall"] == 1.0
