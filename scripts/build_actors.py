@@ -325,6 +325,10 @@ SECTORS: list[tuple[str, str, str]] = [
     ("Unternehmen|Konzern|Konzerne|Firma|Firmen|Wirtschaft", "BUS", "sector"),
     ("Ärzte|Arzt|Krankenhaus|Krankenhäuser|Helfer|Hilfsorganisation|Hilfsorganisationen|Sanitäter",
      "HLH", "sector"),
+    # words ending in a sector noun that name no actor ("Konfliktparteien" are both sides, not a party)
+    ("Konfliktparteien|Konfliktpartei|Kriegsparteien|Kriegspartei|Verhandlungsparteien|Vertragsparteien|"
+     "Vertragspartei|Prozessparteien|Streitparteien|Tarifparteien|Wetterdienst|Rettungsdienst|Feuerwehr",
+     "---", "none"),
     ("Anschlag|Anschläge|Terroranschlag|Bombenanschlag|Selbstmordanschlag|Angriff|Angriffe|Feuer|Beschuss|"
      "Explosion|Massaker|Bedrohung",
      "UAF", "event"),
@@ -336,7 +340,7 @@ ALIGN_ADJ: list[tuple[str, str]] = [
     ("regierungstreu", "GOV"), ("regimetreu", "GOV"), ("-treu", "GOV"), ("regierungsnah", "GOV"),
     ("staatlich", "GOV"), ("pro", "GOV"),
     ("regierungsfeindlich", "REB"), ("oppositionell", "OPP"), ("aufständisch", "REB"), ("abtrünnig", "REB"),
-    ("islamistisch", "UAF"), ("dschihadistisch", "UAF"), ("extremistisch", "UAF"), ("bewaffnet", "REB"),
+    ("islamistisch", "UAF"), ("dschihadistisch", "UAF"), ("extremistisch", "UAF"),
 ]
 
 # German spellings of names that rules do not give (Phoenix entry id → German forms)
@@ -655,8 +659,8 @@ def build(data: Path) -> None:
             srows.append([form, sector, kind])
     for stem, sector in ALIGN_ADJ:
         srows.append([stem, sector, "align"])
-    write(OUT / "sectors.tsv", header("German sector nouns (compounds match by their last element) and alignment "
-                                      "adjectives", "lagebild hand list after the sectors of Phoenix.agents.txt",
+    write(OUT / "sectors.tsv", header("German sector nouns (compounds match by their last element), alignment "
+                                      "adjectives and words that are no actor (kind none)", "lagebild hand list after the sectors of Phoenix.agents.txt",
                                       "Apache-2.0 (hand list); sector codes from CAMEO/Phoenix (MIT)",
                                       ["form", "sector", "kind"]), srows)
 

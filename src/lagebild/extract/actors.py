@@ -165,7 +165,7 @@ def load_sectors(path: Path) -> list[tuple[str, str, str]]:
     out = []
     for row in _rows(path):
         form, sector, kind = row[0], row[1], row[2]
-        if not form or len(sector) != 3 or kind not in {"sector", "role", "event", "align", "generic"}:
+        if not form or len(sector) != 3 or kind not in {"sector", "role", "event", "align", "generic", "none"}:
             raise ValueError(f"{path.name}: bad row {row}")
         out.append((form, sector, kind))
     return out
@@ -296,7 +296,7 @@ def sector_of(lex: Lexicon, text: str, lemma: str | None = None) -> tuple[str, s
     for c in cands:
         if c in lex.sectors:
             s, k = lex.sectors[c]
-            return s, k, c
+            return (s, k, c) if k != "none" else None
     if "-" in key:
         last = key.rsplit("-", 1)[1]
         if last:
@@ -310,7 +310,7 @@ def sector_of(lex: Lexicon, text: str, lemma: str | None = None) -> tuple[str, s
                     for pf in (prefix, prefix.rstrip("s"), prefix + "n", prefix.rstrip("s") + "en"):
                         if pf in lex.sectors and lex.sectors[pf][1] in {"sector", "role"}:
                             return lex.sectors[pf][0], k, form
-                return s, k, form
+                return (s, k, form) if k != "none" else None
     return None
 
 
@@ -727,7 +727,8 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
     _, _, text = _span_of(doc, idx)
 
     # locative use of a place name ("in Moskau") is a place, not an actor
-    if head_hits and all(h.type in {"metonym", "country"} for h in head_hits) and _is_locative(doc, tok) and \
+    if head_hits and all(h.type == "metonym" or h.type == "country" and h.kind in {"name", "genitive"}
+                         for h in head_hits) and _is_locative(doc, tok) and \
             not any(h.type == "sector" for h in phrase_hits):
         return [], f"'{text}' is a place here, not an actor"
 
@@ -833,13 +834,20 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
             for h in phrase_hits:
                 if h.type == "org" and h.code:
                     return [_ref(doc, idx, h.code, "igo", 0.7, name=h.name, entry=h.entry)], ""
-        if country is None and sector in {"UAF", "INS"} and kind != "event":
+        if country is None and sector in {"UAF", "INS"}:
+            # unknown attackers ("ein Anschlag", "bewaffnete Männer"): no country unless the text gives one
             return [_ref(doc, idx, f"---{sector}", "nonstate", 0.6, entry=head_sector.entry)], ""
         if country is None and kind == "role":
             ante = _antecedent(doc, tok, an, lambda r: r.kind == "person" and (r.sector in {"GOV", None}))
             if ante is not None:
                 return [_ref(doc, idx, ante.code, "sector", 0.6, name=ante.name, entry=ante.entry,
                              resolved_from=ante.text)], ""
+        if country is None and kind != "event":
+            # the same kind of actor named with its country before ("die syrische Opposition" ... "die Opposition")
+            same = _antecedent(doc, tok, an, lambda r: r.sector == sector and r.country is not None
+                               and r.kind == "sector", max_sents=50)
+            if same is not None:
+                country, conf = same.country, 0.55
         if country is None and sector in DOMESTIC:
             # civilians, protesters, police ... belong to where they are
             here = an.place_countries.get(tok.sent.start)
