@@ -24,6 +24,7 @@ clipped to [0.05, 0.95].
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -76,6 +77,7 @@ class Lexicon:
     nouns: dict[str, list[Entry]] = field(default_factory=dict)  # normalised key → entries
     forms: dict[str, set[tuple[str, bool]]] = field(default_factory=dict)  # surface → {(full lemma, separated)}
     particles: dict[str, set[str]] = field(default_factory=dict)  # base verb → particles in the lexicon
+    participles: set[str] = field(default_factory=set)  # generated past participles (for passive detection)
     cues: dict[str, set[str]] = field(default_factory=dict)
     intent: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     cameo: dict[str, tuple[float | None, int]] = field(default_factory=dict)
@@ -207,6 +209,7 @@ def lexicon() -> Lexicon:
             for f in finite:
                 # a finite form of a particle verb stands alone ("nahmen ... fest"); without particle it is itself
                 lex.forms.setdefault(f, set()).add((full, bool(particle)))
+            lex.participles |= {(particle + n) for n in nonfinite if n != base}
             for f in nonfinite | {n + e for n in nonfinite if n != base for e in ("e", "en", "er", "es", "em")}:
                 if particle:
                     lex.forms.setdefault(particle + f, set()).add((full, False))
@@ -423,20 +426,19 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[tuple[Match, Entry | None]]:
 # --------------------------------------------------------------------------------------------------------------
 
 def _is_passive(tok: Token) -> bool:
+    # an infinitive is never the passive participle, whatever the parser's labels say ("wird ... entsenden")
+    if (tok.tag_ in ("VVINF", "VVIZU") or "VerbForm=Inf" in str(tok.morph)) and tok.lower_ not in _participles():
+        return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return True
     if any(c.dep_ == "nsubj:pass" for c in tok.children):
         return True
-    is_part = tok.tag_ == "VVPP" or "VerbForm=Part" in str(tok.morph) or tok.lower_.startswith("ge") or \
-        tok.lower_ in _participles()
+    is_part = tok.tag_ == "VVPP" or "VerbForm=Part" in str(tok.morph) or tok.lower_ in _participles()
     return is_part and any(c.lower_ in PARTICIPLE_AUX and c.dep_.startswith("aux") for c in tok.children)
 
 
-@functools.lru_cache(maxsize=1)
-def _participles() -> frozenset[str]:
-    lex = lexicon()
-    return frozenset(f for f, vals in lex.forms.items() if any(not sep for _, sep in vals) and f.endswith(("t", "en"))
-                     and not f.endswith("zu"))
+def _participles() -> set[str]:
+    return lexicon().participles
 
 
 def _clause_head(tok: Token) -> Token:
@@ -459,7 +461,7 @@ def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
         agents += [c for c in _children(tok, ("obl", "nmod")) if any(g.lower_ in ("von", "durch") and g.dep_ == "case"
                                                                       for g in c.children)]
         return agents
-    subj = _children(tok, ("nsubj",))
+    subj = _children(tok, ("nsubj",)) or _children(tok, ("nsubj:pass",))
     t = tok
     while not subj and t.dep_ in ("conj", "xcomp", "ccomp") and t.head.i != t.i:
         t = t.head
@@ -470,7 +472,8 @@ def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
     # a relative pronoun subject stands for the noun the relative clause modifies
     out = []
     for s in subj:
-        if "PronType=Rel" in str(s.morph) or s.tag_ == "PRELS":
+        if "Rel" in s.morph.get("PronType") or s.tag_ == "PRELS" or (
+                s.lower_ in ("der", "die", "das", "welche", "welcher", "welches") and _in_relcl(tok)):
             rel = s.head
             while rel.dep_ != "acl:relcl" and rel.head.i != rel.i and rel.dep_ in ("conj", "xcomp", "aux"):
                 rel = rel.head
@@ -478,6 +481,13 @@ def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
         else:
             out.append(s)
     return out
+
+
+def _in_relcl(tok: Token) -> bool:
+    t = tok
+    while t.dep_ in ("conj", "xcomp", "aux") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "acl:relcl"
 
 
 def _object_tokens(tok: Token, passive: bool) -> list[Token]:
@@ -533,9 +543,24 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
         return _children(tok, ("amod",))
     if slot == "supp":
         verb, is_actor = _support_verb(tok, lex)
-        if verb is None or not is_actor:
-            return []
-        return _subject_tokens(verb, _is_passive(verb))
+        if verb is not None and is_actor:
+            return _subject_tokens(verb, _is_passive(verb))
+        # "die von Russland und der Türkei vermittelte Einigung": the agent of a participle modifying the noun
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "acl") and (c.pos_ == "VERB" or c.tag_ in ("VVPP", "ADJA")):
+                out += _subject_tokens(c, True)
+        return out
+    return []
+
+
+def _poss_subject(tok: Token) -> list[Token]:
+    """A possessive pronoun of an event noun ("während seines Besuchs") refers to the subject of its clause."""
+    for g in _governors(tok, 4):
+        if g.pos_ in ("VERB", "AUX") or g.dep_ == "ROOT":
+            subj = _subject_tokens(g, _is_passive(g))
+            if subj:
+                return subj
     return []
 
 
@@ -570,6 +595,20 @@ def _mentions_in(doc: Doc, tok: Token) -> list[ActorRef]:
     """Actor mentions inside the trigger word itself ("Nato-Luftangriffe", "US-Angriff")."""
     start, end = tok.idx, tok.idx + len(tok.text)
     return [a for a in (doc._.lb_actors or []) if start <= a.start and a.end <= end]
+
+
+def _coordinated(doc: Doc, ref: ActorRef) -> list[ActorRef]:
+    """`ref` with the actor mentions coordinated before it ("russische Truppen und syrische Milizen")."""
+    out = [ref]
+    mentions = sorted(doc._.lb_actors or [], key=lambda a: a.start)
+    cur = ref
+    for a in reversed(mentions):
+        if a.end <= cur.start and doc.text[a.end:cur.start].strip() in ("und", ",", "sowie", "als auch"):
+            out.insert(0, a)
+            cur = a
+        elif a.end <= cur.start:
+            break
+    return out
 
 
 def _nearest_left_actor(doc: Doc, tok: Token, exclude: list[ActorRef]) -> ActorRef | None:
@@ -629,9 +668,13 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
             return "future", f"'{t.text}'"
     for g in gov[:2]:
         gl = _lemma(g)
+        if entry.noun and tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "xcomp", "obl:arg"):
+            break
         if gl in future or g.lower_ in future:
             return "future", f"'{g.text}'"
         if entry.noun and g.dep_ != "ROOT" and False:
+            break
+        if entry.noun and tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "xcomp", "obl:arg"):
             break
         if entry.noun and any(c.dep_.startswith("aux") and (c.lemma_.lower() in future or
                                                            (c.lemma_.lower() == "werden" and "VerbForm=Inf" in str(g.morph)))
@@ -709,6 +752,11 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
                                   trigger=trig, text=sent.text))
             continue
+        if not entry.noun and tok.dep_ in ("amod", "acl") and trigger_tokens.get(tok.head.i) is not None and \
+                trigger_tokens[tok.head.i].noun:
+            reasons.append(Reason(si, f"'{tok.text}' modifies the event noun '{tok.head.text}'", trigger=trig,
+                                  text=sent.text))
+            continue
         passive = not entry.noun and _is_passive(tok)
         evidence = [f"trigger '{tok.text}' (lexicon entry {entry.id}, {m.via})"]
         conf = 0.55 + (0.05 if m.via == "lemma" else 0.0)
@@ -719,6 +767,8 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             if not toks:
                 continue
             refs, why = _resolve(doc, toks)
+            if not refs and slot == "poss":
+                refs, _ = _resolve(doc, _poss_subject(tok))
             if refs:
                 actors = refs
                 evidence.append(f"{'passive agent' if passive and slot == 'subj' else slot} → actor")
@@ -753,9 +803,16 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             # the parse gave no subject at all: take the nearest actor mention to the left in the sentence
             near = _nearest_left_actor(doc, tok, recipients)
             if near is not None and not passive:
-                actors = [near]
+                actors = _coordinated(doc, near)
                 evidence.append("no subject in the parse: nearest actor to the left")
                 conf -= 0.2
+        no_slot = not slot_reasons  # the parse gave no argument at all (passive without agent, bare noun)
+        if not actors and no_slot and not _cumulative_figure(doc, sent, lex):
+            ctx = _context_actors(doc, si, events)
+            if ctx:
+                actors = ctx
+                evidence.append(f"no actor in the clause: actor of the preceding event ('{ctx[0].text}')")
+                conf -= 0.25
         if not actors and entry.default:
             cumulative = _cumulative_figure(doc, sent, lex)
             if cumulative and entry.type == "ASSAULT":
@@ -817,6 +874,18 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             attributed_to=source, dead=toll[0], injured=toll[1], confidence=round(min(0.95, max(0.05, conf)), 2),
             evidence=evidence, entry=entry.id))
     return events, reasons
+
+
+def _context_actors(doc: Doc, si: int, current: list[Event], window: int = 3) -> list[ActorRef]:
+    """The actors of the closest preceding event (this sentence or the `window` sentences before): German news
+    often leaves the actor of a follow-up event unsaid ("Mehrere Demonstranten wurden festgenommen")."""
+    for ev in reversed([*(doc._.lb_events or []), *current]):
+        if si - ev.sentence_index > window:
+            break
+        named = [a for a in ev.actor if a.kind != "default" and a.code and not a.code.startswith("---")]
+        if named:
+            return [dataclasses.replace(a, confidence=round(a.confidence * 0.6, 2), kind=a.kind) for a in named]
+    return []
 
 
 def _call(module: str, name: str, *args):

@@ -1,0 +1,120 @@
+"""The event coder on German sentences written for these tests (not from any gold file)."""
+
+from __future__ import annotations
+
+import pytest
+
+import lagebild
+from lagebild.extract.events import lexicon, verb_forms
+from lagebild.model import MODALITIES, PLOVER_TYPES
+
+DATE = "2016-12-16"
+
+
+def _code(text: str):
+    return next(lagebild.extract_many([{"text": text, "date": DATE}], tokens=False))
+
+
+def _events(text: str, ptype: str | None = None):
+    art = _code(text)
+    return [e for e in art.events if ptype is None or e.plover_type == ptype], art
+
+
+def test_lexicon_loads_every_entry_and_covers_all_plover_types() -> None:
+    lex = lexicon()
+    entries = [e for es in lex.verbs.values() for e in es] + [e for es in lex.nouns.values() for e in es]
+    assert len(lex.verbs) > 200 and len(lex.nouns) > 150
+    assert {e.type for e in entries} == set(PLOVER_TYPES)
+    for e in entries:
+        assert e.cameo in lex.cameo, f"{e.id}: CAMEO code {e.cameo} not in cameo.tsv"
+        assert e.actor_slots or e.recipient_slots, f"{e.id}: empty frame"
+
+
+def test_generated_forms_cover_particles_participles_and_strong_verbs() -> None:
+    lex = lexicon()
+    assert ("einnehmen", False) in lex.forms["eingenommen"]
+    assert ("festnehmen", True) in lex.forms["nahmen"]  # finite form that needs its particle
+    assert ("angreifen", False) in lex.forms["anzugreifen"]
+    finite, nonfinite = verb_forms("erschießen", {"schießen": ("schoss", "geschossen", "")})
+    assert "erschossen" in nonfinite and "erschoss" in finite
+
+
+def test_seize_with_compound_actor() -> None:
+    evs, _ = _events("Am Montag haben russische Truppen und syrische Milizen die Stadt Palmyra eingenommen.", "COERCE")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.plover_mode == "seize" and ev.cameo_code == "192" and ev.trigger.text == "eingenommen"
+    assert len(ev.actor) == 2  # one event with a compound actor, not two events
+    assert {a.code[:3] for a in ev.actor} == {"RUS", "SYR"}
+    assert ev.goldstein is not None and ev.quad_class == 4
+    assert 0.0 <= ev.confidence <= 1.0 and ev.evidence
+
+
+def test_passive_with_von_agent() -> None:
+    evs, _ = _events("Die Demonstranten wurden in Kairo von der ägyptischen Polizei festgenommen.", "COERCE")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert [a.code for a in ev.actor] == ["EGYCOP"]  # the agent, not the grammatical subject
+    assert ev.recipient and ev.recipient[0].text.endswith("Demonstranten")
+    assert ev.cameo_code == "173" and ev.modality == "asserted"
+
+
+def test_negated_event() -> None:
+    evs, _ = _events("Die türkische Regierung hat die Sanktionen gegen Russland nicht aufgehoben.", "RETREAT")
+    assert len(evs) == 1 and evs[0].modality == "negated"
+
+
+def test_failed_event() -> None:
+    evs, _ = _events("Die Verhandlungen zwischen Israel und der Hamas sind gescheitert.", "CONSULT")
+    assert len(evs) == 1
+    assert evs[0].modality == "failed"
+    assert {a.code[:3] for a in evs[0].actor} >= {"ISR"}
+
+
+def test_future_announcement_is_coded_as_intent() -> None:
+    evs, _ = _events("Frankreich kündigte an, weitere Soldaten nach Mali zu entsenden.")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.modality == "future"
+    assert ev.plover_type == "AGREE" and ev.cameo_code.startswith("03")  # CAMEO 03x: express intent to ...
+    assert ev.actor[0].code == "FRAGOV"
+
+
+def test_running_total_gives_a_reason_not_an_event() -> None:
+    evs, art = _events("Seit 2011 wurden in Syrien mehr als 400.000 Menschen getötet.")
+    assert evs == []
+    reasons = [r for r in art.reasons if r.stage == "events"]
+    assert reasons and "running total" in reasons[0].message
+    assert reasons[0].trigger is not None and reasons[0].trigger.text == "getötet"
+
+
+def test_non_political_subject_gives_a_reason() -> None:
+    evs, art = _events("Die Anwohner protestierten gegen den Bau der Straße.")
+    assert evs == []
+    assert any("Anwohner" in r.message for r in art.reasons if r.stage == "events")
+
+
+def test_event_noun_with_genitive_actor() -> None:
+    evs, _ = _events("Der Abzug der amerikanischen Truppen aus dem Irak begann am Montag.", "RETREAT")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.trigger.text == "Abzug" and ev.cameo_code == "0874"
+    assert ev.actor[0].code == "USAMIL"
+
+
+def test_event_record_shape() -> None:
+    evs, art = _events("Die Polizei nahm in Berlin zwei Demonstranten fest.")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.id == f"{art.id}:0:{ev.trigger.start}"
+    assert art.text[ev.trigger.start:ev.trigger.end] == "nahm"
+    assert ev.modality in MODALITIES
+    d = ev.to_dict()
+    assert d["plover"]["type"] == "COERCE" and d["cameo"]["root"] == "17"
+
+
+@pytest.mark.parametrize("text", ["Die Regierung hat eine Entscheidung getroffen.",
+                                  "Der Minister nahm seine Medikamente ein."])
+def test_required_context_excludes_other_senses(text: str) -> None:
+    evs, _ = _events(text)
+    assert evs == []
