@@ -40,6 +40,7 @@ RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "actors"
 PARTICLES = {"al", "el", "as", "ad", "ash", "ar", "az", "an"}
 
 
+@functools.lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Case- and accent-insensitive key: 'Erdoğan' → 'erdogan', 'Weiße' → 'weisse'."""
     text = text.replace("ß", "ss").replace("’", "'")
@@ -112,6 +113,8 @@ class Lexicon:
     persons: list[Person] = field(default_factory=list)
     person_index: dict[tuple[str, ...], list[Person]] = field(default_factory=dict)
     max_len: int = 1
+    multi_first: dict[str, int] = field(default_factory=dict)
+    person_first: set[str] = field(default_factory=set)  # first word of a multi-word form → longest length
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -223,6 +226,9 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             if key:
                 lex.person_index.setdefault(key, []).append(person)
     lex.max_len = max(len(k) for k in list(lex.multi) + list(lex.person_index))
+    lex.person_first = {k[0] for k in lex.person_index}
+    for k in lex.multi:
+        lex.multi_first[k[0]] = max(lex.multi_first.get(k[0], 0), len(k))
     return lex
 
 
@@ -302,15 +308,18 @@ def sector_of(lex: Lexicon, text: str, lemma: str | None = None) -> tuple[str, s
         if last:
             return sector_of(lex, last)
     for c in cands[:2]:
-        for form, s, k in lex.sector_suffixes:
-            if len(form) >= 4 and c.endswith(form) and len(c) - len(form) >= 3:
-                prefix = c[: -len(form)]
-                if form in GENERIC_HEADS:
-                    # "Rebellenführer", "Parteiführung": the modifier gives the sector
-                    for pf in (prefix, prefix.rstrip("s"), prefix + "n", prefix.rstrip("s") + "en"):
-                        if pf in lex.sectors and lex.sectors[pf][1] in {"sector", "role"}:
-                            return lex.sectors[pf][0], k, form
-                return (s, k, form) if k != "none" else None
+        for pos in range(3, len(c) - 3):  # longest suffix first: a compound's last element
+            form = c[pos:]
+            if form not in lex.sectors:
+                continue
+            s, k = lex.sectors[form]
+            prefix = c[:pos]
+            if form in GENERIC_HEADS:
+                # "Rebellenführer", "Parteiführung": the modifier gives the sector
+                for pf in (prefix, prefix.rstrip("s"), prefix + "n", prefix.rstrip("s") + "en"):
+                    if pf in lex.sectors and lex.sectors[pf][1] in {"sector", "role"}:
+                        return lex.sectors[pf][0], k, form
+            return (s, k, form) if k != "none" else None
     return None
 
 
@@ -353,25 +362,29 @@ class Analysis:
     place_countries: dict[int, Counter] = field(default_factory=dict)  # sentence start → place countries
     place_dominant: str | None = None
     dynamic: dict[tuple[str, ...], ActorRef] = field(default_factory=dict)  # names first seen with a title
+    sent_starts: list[int] = field(default_factory=list)
+    complete: bool = False  # all mentions found (the analysis pass is over)
 
 
 def _find_persons(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
     hits: list[Hit] = []
     seen_full: dict[str, Person] = {}
     surnames: dict[tuple[str, ...], Person] = {}
+    toks = list(doc)
+    parts = [name_parts(t.text) if not (t.is_punct and t.text != "-") else None for t in toks]
     i = 0
     n = len(doc)
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        tok = toks[i]
+        if not tok.text[:1].isupper() or not parts[i] or (parts[i][0] not in lex.person_first
+                                                          and parts[i][-1:] not in surnames):
             i += 1
             continue
         found = None
         for length in range(min(5, n - i), 0, -1):
-            span = doc[i: i + length]
-            if any(t.is_punct and t.text != "-" for t in span):
+            if any(parts[k] is None for k in range(i, i + length)):
                 continue
-            key = name_parts(span.text)
+            key = tuple(w for k in range(i, i + length) for w in parts[k])
             if not key:
                 continue
             cands = lex.person_index.get(key)
@@ -419,6 +432,7 @@ def _pick_person(cands: list[Person], date: dt.date | None) -> Person:
 def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
     hits = _find_persons(lex, doc, date)
     taken = {k for h in hits for k in range(h.start, h.end)}
+    keys = [_tok_key(t) for t in doc]
     n = len(doc)
     i = 0
     while i < n:
@@ -426,10 +440,11 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
             i += 1
             continue
         found = None
-        for length in range(min(lex.max_len, n - i), 0, -1):
+        longest = max(lex.multi_first.get(keys[i], 0), 1)
+        for length in range(min(longest, n - i), 0, -1):
             if any(k in taken for k in range(i, i + length)):
                 continue
-            key = tuple(_tok_key(t) for t in doc[i: i + length])
+            key = tuple(keys[i: i + length])
             entry = lex.multi.get(key)
             if entry is None and length == 1 and doc[i].text[:1].isupper():
                 # inflected single-word forms ("Sicherheitsrates", "Kremls")
@@ -481,7 +496,8 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
             if s or key.split("-", 1)[1][:4] in {"sich", "trib", "gene", "miss", "rat", "beob"}:
                 hits.append(Hit("org", i, i + 1, code=org.code, kind=org.kind, entry=org.id, name=org.name,
                                 confidence=0.8, sector=_split_code(org.code)[1]))
-        align = _align_of(lex, doc, i, key, date)
+        align = _align_of(lex, doc, i, key, date) if (tok.text[:1].islower() or "-" in key) and \
+            len(key) > 3 else None
         if align is not None:
             hits.append(align)
         elif tok.text[:1].isupper() or tok.pos_ in {"NOUN", "PROPN"}:
@@ -699,7 +715,7 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
 
 def _span_of(doc: Doc, idx: list[int]) -> tuple[int, int, str]:
     a, b = doc[min(idx)], doc[max(idx)]
-    text = doc.text[a.idx: b.idx + len(b.text)]
+    text = doc[a.i: b.i + 1].text
     # a leading/trailing comma from an apposition is not part of the phrase
     return a.idx, b.idx + len(b.text), text.strip(" ,")
 
@@ -930,7 +946,7 @@ def _dynamic_name(doc: Doc, tok: Token, an: Analysis) -> ActorRef | None:
 
 def _antecedent(doc: Doc, tok: Token, an: Analysis, accept, max_sents: int = 4) -> ActorRef | None:
     """The nearest actor mention before `tok` (within a few sentences) that `accept`s."""
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = an.sent_starts
     cur = max(k for k, s in enumerate(sent_starts) if s <= tok.i)
     limit = sent_starts[max(0, cur - max_sents)]
     best = None
@@ -984,11 +1000,14 @@ def _resolve_pronoun(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef]
                          resolved_from=ante.text)], ""
         return [], "'man' has no actor in this or the previous sentence"
     if low in PRONOUNS_WE:
-        try:
-            from lagebild.extract import quotes as _quotes  # the quotes engineer's speaker attribution
-            speaker = _quotes.attribution_for_token(doc, tok)
-        except (ImportError, AttributeError):
-            speaker = None
+        speaker = None
+        if an.complete:
+            # the quotes engineer's speaker attribution (not during the analysis pass: it costs a quote search)
+            try:
+                from lagebild.extract import quotes as _quotes
+                speaker = _quotes.attribution_for_token(doc, tok)
+            except (ImportError, AttributeError):
+                speaker = None
         if speaker is not None and speaker.code:
             return [_ref(doc, idx, speaker.code, "pronoun", 0.6, name=speaker.name, entry=speaker.entry,
                          resolved_from=speaker.text)], ""
@@ -1051,6 +1070,7 @@ def analyse(doc: Doc) -> Analysis:
     hits = _find_hits(lex, doc, date)
     index = _index_hits(hits)
     an = Analysis(hits=index, mentions=[], mention_heads={}, dominant=_dominant_country(doc, hits), persons_seen={})
+    an.sent_starts = [sent.start for sent in doc.sents]
     _place_context(doc, an, hits)
     doc.user_data["lb_actors_analysis"] = an
     # candidate heads: names and nouns with a lexicon hit, and pronouns; mentions in text order so that
@@ -1084,6 +1104,7 @@ def analyse(doc: Doc) -> Analysis:
                     for h in index.get(k, [])))
             covered.add(head.i)
     an.mentions.sort(key=lambda r: r.start)
+    an.complete = True
     return an
 
 
