@@ -596,7 +596,7 @@ def build(data: Path) -> None:
         for st in [stem, *EXTRA_ADJ.get(a3, [])]:
             for form in adj_forms(st):
                 add(a3, form, "adjective", "hand")
-        for d in {dsg, dpl} - {""}:
+        for d in dict.fromkeys(x for x in (dsg, dpl) if x):  # ordered: the build is reproducible
             add(a3, d, "demonym", "hand")
             if dsg and d == dsg and dsg.endswith("e"):
                 add(a3, dsg + "n", "demonym", "rule")
