@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from lagebild.model import Article
 
 __version__ = "0.1.0"
-__all__ = ["Article", "extract", "extract_many", "__version__"]
+__all__ = ["Article", "extract", "extract_article", "extract_many", "__version__"]
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:
@@ -27,11 +27,16 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
         raise LagebildError(f"date {value!r}: expected YYYY-MM-DD") from None
 
 
-def extract(text: str, date: str | dt.date | None = None, title: str | None = None, source: str | None = None,
+def extract_article(text: str, date: str | dt.date | None = None, title: str | None = None, source: str | None = None,
             url: str | None = None, model: str | None = None, tokens: bool = True) -> Article:
     """Analyse one German article and extract actors, events, places, dates, figures and quotes."""
     return next(extract_many([{"text": text, "date": date, "title": title, "source": source, "url": url}],
                              model=model, tokens=tokens))
+
+
+# `lagebild.extract(...)`: before the extractor subpackage is imported this name is the function; afterwards the
+# subpackage (made callable in lagebild/extract/__init__.py) takes its place and forwards calls to extract_article.
+extract = extract_article
 
 
 def extract_many(items: Iterable[dict], model: str | None = None, batch_size: int = 16,

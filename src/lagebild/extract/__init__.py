@@ -8,6 +8,8 @@ last, because an event takes its location, date, toll and source from the others
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 from spacy.language import Language
 
@@ -28,3 +30,16 @@ def add_extractors(nlp: Language) -> Language:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
     return nlp
+
+
+class _CallableModule(types.ModuleType):
+    """`lagebild.extract(text, ...)` is the public entry point, and `lagebild.extract` is also this subpackage:
+    importing a submodule binds the package over the function, so the package itself answers calls."""
+
+    def __call__(self, *args, **kwargs):
+        from lagebild import extract_article
+
+        return extract_article(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
