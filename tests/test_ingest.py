@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import os
+import sys
 from pathlib import Path
+
+import pytest
 
 from lagebild.ingest.language import check_german
 from lagebild.ingest.sources import FieldMap, Reject, parse_date, read_inputs
@@ -141,3 +146,11 @@ def test_parse_date_formats() -> None:
     assert parse_date("Fri, 16 Dec 2016 10:00:00 +0100") == dt.date(2016, 12, 16)
     assert parse_date("16. Dezember 2016") == dt.date(2016, 12, 16)
     assert parse_date("16.12.2016") == dt.date(2016, 12, 16)
+
+
+def test_dash_reads_jsonl_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (json.dumps({"text": GERMAN, "date": "2016-12-16"}) + "\nnicht json\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    got = list(read_inputs(["-"]))
+    assert got[0]["text"] == GERMAN and got[0]["origin"] == "<stdin>" and got[0]["line"] == 1
+    assert isinstance(got[1], Reject) and (got[1].path, got[1].line) == ("<stdin>", 2)

@@ -33,6 +33,7 @@ class Summary:
     duplicates: int = 0  # same text twice in this run's inputs
     rejects: list[Reject] = field(default_factory=list)
     seconds: float = 0.0
+    write_seconds: float = 0.0  # time spent in DuckDB writes and the story rebuild (main process)
     stories: int = 0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
@@ -151,7 +152,9 @@ def ingest_items(items: Iterable[dict | Reject], db: str | Path, workers: int | 
         def commit(done: list[tuple[dict, Article]], rejects: list[Reject], rss: float, who: str) -> None:
             rejects = loose + rejects
             loose.clear()
+            tw = time.perf_counter()
             ids = set(write_batch(con, done, rejects, store_text))
+            summary.write_seconds += time.perf_counter() - tw
             stored = [a for _, a in done if a.id in ids]
             summary.articles += len(stored)
             summary.sentences += sum(len(a.sentences) for a in stored)
@@ -177,7 +180,9 @@ def ingest_items(items: Iterable[dict | Reject], db: str | Path, workers: int | 
             commit(*inflight.popleft().get(), "worker")
         if loose:
             commit([], [], 0.0, "main")
+        tw = time.perf_counter()
         summary.stories = stories.rebuild(con, window_days=window_days)
+        summary.write_seconds += time.perf_counter() - tw
     finally:
         if pool is not None:
             pool.terminate()
