@@ -154,3 +154,11 @@ def test_dash_reads_jsonl_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     got = list(read_inputs(["-"]))
     assert got[0]["text"] == GERMAN and got[0]["origin"] == "<stdin>" and got[0]["line"] == 1
     assert isinstance(got[1], Reject) and (got[1].path, got[1].line) == ("<stdin>", 2)
+
+
+def test_pretty_printed_json_object_and_array(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(json.dumps({"body": GERMAN, "date": "2016-12-16"}, indent=2), encoding="utf8")
+    (tmp_path / "many.json").write_text(json.dumps([{"body": GERMAN}, 3], indent=2), encoding="utf8")
+    items, rejects = split([tmp_path / "one.json", tmp_path / "many.json"], FieldMap(text="body"))
+    assert [(Path(i["origin"]).name, i["line"]) for i in items] == [("one.json", None), ("many.json", 1)]
+    assert [(r.line, r.reason) for r in rejects] == [(2, "array element 2: expected a JSON object")]

@@ -213,27 +213,33 @@ def read_jsonl(lines: Iterable[bytes], origin: str, fm: FieldMap) -> Iterator[di
 
 
 def read_json_file(path: Path, data: bytes, fm: FieldMap) -> Iterator[dict | Reject]:
+    """JSONL, or a whole-file JSON document: one object (pretty-printed) or an array of objects."""
     origin = str(path)
-    head = data.lstrip()[:1]
-    if head == b"[":  # a JSON array of objects
+    if not data.strip() or b"\x00" in data[:8192]:
+        yield Reject(origin, None, "empty input: no text to analyse" if not data.strip() else
+                     "binary file (contains NUL bytes), not JSON")
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = ""  # JSON Lines: the undecodable lines are rejected one by one
+    head = text.lstrip()[:1]
+    if head in ("[", "{"):
         try:
-            recs = json.loads(decode(data, origin))
-        except InputError as exc:
-            yield Reject(origin, None, exc.reason)
-            return
+            doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Reject(origin, exc.lineno, f"malformed JSON: {exc.msg}")
+            if head == "[" or "\n" not in text.strip():
+                yield Reject(origin, exc.lineno, f"malformed JSON: {exc.msg} at column {exc.colno}")
+                return
+            doc = None  # several lines: JSON Lines
+        if isinstance(doc, dict):
+            yield _record_item(doc, origin, None, fm)
             return
-        for n, rec in enumerate(recs, 1):
-            yield _record_item(rec, origin, n, fm) if isinstance(rec, dict) else \
-                Reject(origin, n, f"array element {n}: expected a JSON object")
-        return
-    if not data.strip():
-        yield Reject(origin, None, "empty input: no text to analyse")
-        return
-    if b"\x00" in data[:8192]:
-        yield Reject(origin, None, "binary file (contains NUL bytes), not JSON")
-        return
+        if isinstance(doc, list):
+            for n, rec in enumerate(doc, 1):
+                yield _record_item(rec, origin, n, fm) if isinstance(rec, dict) else \
+                    Reject(origin, n, f"array element {n}: expected a JSON object")
+            return
     yield from read_jsonl(data.splitlines(), origin, fm)
 
 
