@@ -115,3 +115,12 @@ def test_query_and_export_commands(reference: Path, tmp_path: Path, capsys: pyte
     lines = (tmp_path / "e.tsv").read_text(encoding="utf8").splitlines()
     assert all(len(line.split("\t")) == 61 for line in lines)
     assert sorted(p.stem for p in (tmp_path / "pq").iterdir()) == sorted(schema.TABLES)
+
+
+def test_dask_backend_gives_the_same_content(reference: Path, corpus: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed", reason="optional extra lagebild[dask] not installed")
+    db = tmp_path / "dask.duckdb"
+    code = main(["ingest", str(corpus / "corpus.jsonl"), "--db", str(db), "--workers", "1", "--backend", "dask",
+                 "--batch-size", "4", "--progress", "none"])
+    assert code == 1
+    assert content(db) == content(reference)

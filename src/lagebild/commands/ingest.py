@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--url-field", default="url")
     g.add_argument("--csv-delimiter", help="CSV delimiter (default: sniffed among , ; tab |)")
     g.add_argument("--csv-quote", default='"', help="CSV quote character (default: %(default)s)")
+    p.add_argument("--backend", choices=["local", "dask"], default="local",
+                   help="local worker processes, or a Dask cluster (optional extra lagebild[dask])")
+    p.add_argument("--scheduler", help="Dask scheduler address (default: a local Dask cluster of --workers processes)")
     p.add_argument("--window", type=int, default=1, help="date window in days for merging events into stories")
     p.add_argument("--progress", choices=["auto", "bar", "plain", "none"], default="auto",
                    help="progress display (auto: a bar on a terminal)")
@@ -48,6 +51,6 @@ def run(args: argparse.Namespace) -> int:
                   default_date=args.date, default_source=args.source)
     summary = ingest_items(read_inputs(args.paths, fm), args.db, workers=args.workers, store_text=args.store_text,
                            batch_size=args.batch_size, model=args.model, progress=args.progress,
-                           window_days=args.window)
+                           window_days=args.window, backend=args.backend, scheduler=args.scheduler)
     print(summary.text(), file=sys.stderr)
     return 1 if summary.rejects else 0

@@ -98,6 +98,25 @@ def analyse_batch(items: list[dict]) -> tuple[list[tuple[dict, Article]], list[R
     return done, rejects, _peak_rss_mb()
 
 
+def analyse_batch_with(items: list[dict], model: str | None) -> tuple[list[tuple[dict, Article]], list[Reject], float]:
+    """`analyse_batch` for backends without a process initializer (Dask): the model travels with the task."""
+    global _MODEL
+    _MODEL = model
+    return analyse_batch(items)
+
+
+def _dask_client(scheduler: str | None, workers: int):  # noqa: ANN202 - distributed is an optional extra
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        from lagebild.errors import LagebildError
+
+        raise LagebildError("--backend dask needs the optional extra: pip install 'lagebild[dask]'") from None
+    if scheduler:
+        return Client(scheduler)
+    return Client(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None))
+
+
 def _batches(items: Iterable[dict | Reject], size: int, con, summary: Summary,
              loose_rejects: list[Reject]) -> Iterator[list[dict]]:
     """Batches of new items; read rejects go to `loose_rejects`, stored/duplicate articles are counted and dropped."""
@@ -134,8 +153,13 @@ def _batches(items: Iterable[dict | Reject], size: int, con, summary: Summary,
 
 def ingest_items(items: Iterable[dict | Reject], db: str | Path, workers: int | None = None,
                  store_text: str = "full", batch_size: int = 16, model: str | None = None,
-                 progress: str = "auto", window_days: int = 1) -> Summary:
-    """Analyse items (from `sources.read_inputs`) into the store at `db`. `progress`: auto | bar | plain | none."""
+                 progress: str = "auto", window_days: int = 1, backend: str = "local",
+                 scheduler: str | None = None) -> Summary:
+    """Analyse items (from `sources.read_inputs`) into the store at `db`. `progress`: auto | bar | plain | none.
+
+    backend "local": worker processes on this machine; "dask": batches go to a Dask cluster (`scheduler` address,
+    else a local cluster of `workers` processes); each Dask worker process loads the pipeline once, on its first batch.
+    """
     from lagebild.store import stories
     from lagebild.store.writer import connect, write_batch
 
@@ -166,6 +190,13 @@ def ingest_items(items: Iterable[dict | Reject], db: str | Path, workers: int | 
 
         inflight: deque = deque()
         for batch in _batches(items, batch_size, con, summary, loose):
+            if backend == "dask":
+                if pool is None:
+                    pool = _dask_client(scheduler, workers)
+                inflight.append(pool.submit(analyse_batch_with, batch, model, pure=False))
+                while len(inflight) >= window:
+                    commit(*inflight.popleft().result(), "worker")
+                continue
             if workers == 1:
                 _init_worker(model)
                 commit(*analyse_batch(batch), "worker-0")
@@ -177,14 +208,17 @@ def ingest_items(items: Iterable[dict | Reject], db: str | Path, workers: int | 
             while len(inflight) >= window:
                 commit(*inflight.popleft().get(), "worker")
         while inflight:
-            commit(*inflight.popleft().get(), "worker")
+            fut = inflight.popleft()
+            commit(*(fut.result() if backend == "dask" else fut.get()), "worker")
         if loose:
             commit([], [], 0.0, "main")
         tw = time.perf_counter()
         summary.stories = stories.rebuild(con, window_days=window_days)
         summary.write_seconds += time.perf_counter() - tw
     finally:
-        if pool is not None:
+        if pool is not None and backend == "dask":
+            pool.close()
+        elif pool is not None:
             pool.terminate()
             pool.join()
         con.close()
