@@ -56,8 +56,9 @@ def test_indirect_speech_dass(analyse):
 
 
 def test_laut_attribution(analyse):
+    # the quotation corpus counts "laut X" / "nach Angaben X" as indirect speech
     doc = analyse("Laut der Polizei wurden bei den Protesten zwölf Menschen festgenommen.")
-    q = _one(find_quotes(doc), "Reported")
+    q = _one(find_quotes(doc), "Indirect")
     assert q.text == "wurden bei den Protesten zwölf Menschen festgenommen"
     assert "Polizei" in q.speaker_text
     token = next(t for t in doc if t.text == "festgenommen")

@@ -242,16 +242,36 @@ def _np_before(doc: Doc, k: int, start: int) -> tuple[int, int] | None:
     return (j, e)
 
 
+_PREPS = {"in", "im", "mit", "von", "vom", "bei", "beim", "zu", "zum", "zur", "für", "gegen", "gegenüber", "über",
+          "unter", "nach", "aus", "an", "am", "auf", "vor", "durch", "um", "ohne", "seit", "trotz", "wegen", "während",
+          "zwischen", "neben", "hinter", "innerhalb", "außerhalb", "laut", "gemäß", "als", "wie"}
+
+
+def _subject(doc: Doc, np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """`np` if it can be the subject of a speech verb: not the object of a preposition, not in an oblique case."""
+    if np is None:
+        return None
+    s, e = np
+    if s > 0 and doc[s - 1].text.lower() in _PREPS and doc[s - 1].text[:1].islower():
+        return None  # "mit der New York Times erklärte ...": a prepositional object
+    first = doc[s]
+    case = first.morph.get("Case")
+    if first.pos_ in ("DET", "PRON") and case and "Nom" not in case and \
+            first.text.lower() not in {"die", "das", "sie"}:  # die/das/sie: Nom = Acc, the tagger guesses
+        return None
+    return np
+
+
 def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] | None:
     """The speaker of cue verb v within [start, end): after it (inversion), before it, or the parsed subject."""
-    np = _np_before(doc, v, start)
+    np = _subject(doc, _np_before(doc, v, start))
     if np:
         return np
     # "Der NDR, der ... verantwortlich ist, begründete ...": the sentence-initial subject, an insertion between
     np0 = _np_after(doc, start, v)
     if np0 and np0[0] == start and np0[1] < v and doc[np0[1]].text == "," and doc[v - 1].text == ",":
         return np0
-    np = _np_after(doc, v + 1, end)
+    np = _subject(doc, _np_after(doc, v + 1, end))
     if np and doc[v + 1].text not in {",", ":"}:
         return np
     # perfect tense / separated: "Der Minister hat am Montag gesagt" — walk left over a few tokens
@@ -259,7 +279,7 @@ def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] 
         if doc[k].text in {",", ":", ";"} | _ALL_MARKS:
             break
         if doc[k].text.lower() in _AUX:
-            np = _np_after(doc, k + 1, v) or _np_before(doc, k, start)
+            np = _subject(doc, _np_after(doc, k + 1, v)) or _subject(doc, _np_before(doc, k, start))
             if np:
                 return np
     # perfect tense with a long middle field: the finite auxiliary of the clause, its subject before or after it
@@ -273,7 +293,7 @@ def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] 
         if t in {";", ":"} | _ALL_MARKS:
             break
         if t.lower() in _AUX and t[:1].islower():
-            np = _np_before(doc, k, start) or _np_after(doc, k + 1, v)
+            np = _subject(doc, _np_before(doc, k, start)) or _subject(doc, _np_after(doc, k + 1, v))
             if np:
                 return np
             break
@@ -333,8 +353,32 @@ def _strip_end(doc: Doc, a: int, b: int) -> int:
     return b
 
 
+# nouns of a source that take a postposed "nach": "seiner Meinung nach", "dem Vernehmen nach"
+_POST_NACH = {"meinung", "ansicht", "auffassung", "vernehmen", "angaben", "einschätzung", "aussage", "aussagen",
+              "worten", "überzeugung", "darstellung", "erkenntnissen", "informationen", "polizeiangaben"}
+_MODALS = {"soll", "sollen", "sollte", "sollten", "kann", "können", "könne", "könnten", "konnte", "konnten", "muss",
+           "müssen", "müsse", "musste", "mussten", "will", "wollen", "wolle", "wollte", "wollten", "darf", "dürfen",
+           "dürfe", "durfte", "gibt", "gab", "geht", "ging", "liegt", "lag", "steht", "stand", "kam", "kommt"}
+
+
+def _finite_after(doc: Doc, k: int, end: int) -> int | None:
+    """The first finite verb at or after k (the verb-second slot after a fronted attribution)."""
+    for j in range(k, min(end, k + 15)):
+        t = doc[j]
+        low = t.text.lower()
+        if t.text in {",", ";", ":"} | _ALL_MARKS:
+            return None
+        if not t.text[:1].islower():
+            continue
+        if low in _AUX or low in _MODALS or low in lexicon().ki or low in lexicon().kii or \
+                (t.pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(t.morph)):
+            return j
+    return None
+
+
 def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
-    """A reported attribution in sentence [a, b): "laut X", "nach Angaben X", "X zufolge", "wie X mitteilte"."""
+    """An attribution in sentence [a, b): "laut X", "nach Angaben X", "X zufolge", "seiner Meinung nach",
+    "demnach", "wie X mitteilte". The corpus counts these as indirect speech."""
     lex = lexicon()
     words = [t.text.lower() for t in doc[a:b]]
     for i in range(len(words)):
@@ -343,7 +387,15 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             continue
         if words[i] == "nach" and i + 1 < len(words) and words[i + 1].endswith(_COMPOUND_SOURCES) and \
                 words[i + 1] not in _COMPOUND_SOURCES:  # "nach Bahnangaben": the source is in the compound
-            return _attr_quote(doc, a, b, k, k + 2, (k + 1, k + 2), (k, k + 2))
+            return _attr_quote(doc, a, b, k, k + 2, (k + 1, k + 2), (k, k + 2), taken)
+        if words[i] == "nach" and i > 0 and words[i - 1] in _POST_NACH:  # "seiner Meinung nach"
+            s0 = k - 1
+            while s0 - 1 >= a and (words[s0 - 1 - a] in _DETS | {"eigenen", "offiziellen", "ersten"} or
+                                   doc[s0 - 1].text[:1].isupper() and s0 - 1 > a and words[s0 - 2 - a] in _DETS):
+                s0 -= 1
+            return _attr_quote(doc, a, b, s0, k + 1, (s0, k), (k, k + 1), taken)
+        if words[i] == "demnach" and (i == 0 or doc[k - 1].text in {",", "und"} or i <= 3):
+            return _attr_quote(doc, a, b, k, k + 1, (k, k + 1), (k, k + 1), taken)
         for phrase, role in lex.attributions:
             if role == "so":
                 continue
@@ -351,36 +403,48 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             if words[i:i + len(phrase)] != phrase:
                 # "nach den Worten", "nach eigenen Angaben": one determiner/adjective between
                 if not (len(phrase) == 2 and phrase[0] == "nach" and words[i] == "nach" and
-                        i + 2 < len(words) and words[i + 1] in _DETS | {"eigenen", "offiziellen", "ersten"} and
-                        words[i + 2] == phrase[1]):
+                        i + 2 < len(words) and words[i + 1] in _DETS | {"eigenen", "offiziellen", "ersten",
+                                                                         "bisherigen", "neuesten", "jüngsten"}
+                        and words[i + 2] == phrase[1]):
                     continue
                 p_end = k + 3
             if role == "pre":
                 np = _np_after(doc, p_end, b)
                 if np is None:
-                    continue
+                    if p_end > k + 1 and phrase[-1] in _POST_NACH | {"angaben"}:
+                        np = (k + 1, p_end)  # "nach eigenen Angaben": the source is the subject
+                    else:
+                        continue
                 src_start, src_end = k, np[1]
+                # "nach Angaben des Ministeriums in Kabul": the source phrase runs up to the finite verb
+                if src_start <= a + 1:
+                    fin = _finite_after(doc, src_end, b)
+                    if fin is not None and fin - src_end <= 6:
+                        src_end = fin
             else:  # post: "der Polizei zufolge"
                 np = _np_before(doc, k, a)
                 if np is None:
                     continue
                 src_start, src_end = np[0], p_end
-            return _attr_quote(doc, a, b, src_start, src_end, np, (k, p_end))
+            return _attr_quote(doc, a, b, src_start, src_end, np, (k, p_end), taken)
         # "wie X mitteilte", "wie die Polizei berichtete"
         if words[i] == "wie" and (i == 0 or doc[k - 1].text == ","):
-            for v in range(k + 1, min(k + 8, b)):
-                if doc[v].text in {",", ".", ";"}:
+            for v in range(k + 1, min(k + 12, b)):
+                if doc[v].text in {".", ";"}:
                     break
                 if _is_cue(doc[v]):
                     np = _np_after(doc, k + 1, v)
                     if np:
-                        return _attr_quote(doc, a, b, k, v + 1, np, (k, v + 1))
+                        e = v + 1
+                        if e < b and doc[e].text == ",":
+                            e += 1
+                        return _attr_quote(doc, a, b, k, e, np, (k, v + 1), taken)
                     break
     return None
 
 
 def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tuple[int, int],
-                cue: tuple[int, int]) -> _Q | None:
+                cue: tuple[int, int], taken: set[int]) -> _Q | None:
     b2 = _strip_end(doc, a, b)
     if src_start <= a + 1:  # at the start: the quote is what follows
         qs = src_end
@@ -391,9 +455,14 @@ def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tupl
         qa, qb = a, _strip_end(doc, a, src_start)
     else:  # in the middle: the whole sentence
         qa, qb = a, b2
-    if qb - qa < 3:
+    # never across a quote already found (a direct quote, an indirect clause)
+    while qa < qb and qa in taken:
+        qa += 1
+    while qb > qa and (qb - 1) in taken:
+        qb -= 1
+    if qb - qa < 3 or any(k in taken for k in range(qa, qb)):
         return None
-    return _Q(qa, qb, "Reported", np, cue, 0.6)
+    return _Q(qa, qb, "Indirect", np, cue, 0.6)
 
 
 def _reported(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
@@ -440,6 +509,43 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                         any(doc[k].text.lower() == "zu" for k in range(c + 1, b2)):
                     return _Q(c + 1, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6)
                 break
+    return None
+
+
+def _reportative(doc: Doc, toks: list[int]) -> bool:
+    """Reportative "sollen": "soll/sollen ...", "sollte ... getötet worden sein" (hearsay, not obligation)."""
+    words = {doc[k].text.lower() for k in toks}
+    if words & {"soll", "sollen"}:
+        return True
+    return bool(words & {"sollte", "sollten"}) and bool(words & {"haben", "sein", "worden"})
+
+
+def _previous_speaker(found: list[_Q], sent_of: dict[int, int], si: int, window: int = 4) -> tuple[int, int] | None:
+    """The speaker of the nearest quote ending in the `window` sentences before sentence si."""
+    best = None
+    for q in found:
+        end_si = sent_of.get(q.end - 1, 0)
+        if q.speaker and 0 < si - end_si <= window and (best is None or q.end > best.end):
+            best = q
+    return best.speaker if best else None
+
+
+def _anaphoric(doc: Doc, prev: tuple[int, int], a: int, b: int, taken: set[int]) -> _Q | None:
+    """ "Dies bestätigte der Sprecher am Abend.": the previous sentence (with the pronoun) is the quote."""
+    if doc[a].text not in {"Dies", "Das", "Dieses", "Diese"} or any(k in taken for k in range(*prev)):
+        return None
+    b2 = _strip_end(doc, a, b)
+    for v in range(a + 1, min(a + 4, b2)):
+        if doc[v].text in {",", ":"}:
+            return None
+        if _is_cue(doc[v]):
+            if any(doc[k].text == "," for k in range(v, b2)):
+                return None  # "Dies sagte er, als ...": let other rules decide
+            sp = _speaker_for_cue(doc, v, a, b2)
+            pa, pb = prev
+            if sp is None or _strip_end(doc, pa, pb) - pa < 4:
+                return None
+            return _Q(pa, a + 1, "Indirect", sp, (v, v + 1), 0.5)
     return None
 
 
@@ -491,7 +597,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         found.append(q)
         in_direct.update(range(o, c + 1))
     # indirect speech and attributions, one per sentence
-    for a, b in sents:
+    for si, (a, b) in enumerate(sents):
         span_tokens = [k for k in range(a, b) if not doc[k].is_space]
         if not span_tokens:
             continue
@@ -510,26 +616,49 @@ def find_quotes(doc: Doc) -> list[Quote]:
             blocked.update(range(q.start, q.end))
             if q.cue:
                 blocked.update(range(q.cue[0], q.cue[1]))
-        if not got:
-            q = _attribution(doc, a, b, in_direct) or _reported(doc, a, b, in_direct)
+        # attributions ("laut X", "nach Angaben X") outside the clauses found so far
+        q = _attribution(doc, a, b, blocked)
+        if q is not None:
+            found.append(q)
+            got = True
+        if not got and si > 0:
+            q = _anaphoric(doc, sents[si - 1], a, b, blocked)
             if q is not None:
                 found.append(q)
-    # free indirect speech: a sentence in Konjunktiv I continuing a quote of the previous two sentences
+                got = True
+        if not got and not any(k in in_direct for k in span_tokens):
+            q = _reported(doc, a, b, in_direct)
+            if q is not None:
+                found.append(q)
+    # free indirect speech: sentences in Konjunktiv I or with reportative "soll" that have no cue of their own;
+    # consecutive ones form one quote, the speaker is that of the quote they continue
     quoted_sents: dict[int, _Q] = {}
     for q in found:
-        quoted_sents[sent_of.get(q.end - 1, 0)] = q
-        quoted_sents.setdefault(sent_of.get(q.start, 0), q)
+        for si in range(sent_of.get(q.start, 0), sent_of.get(q.end - 1, 0) + 1):
+            quoted_sents.setdefault(si, q)
+    last_fi: tuple[int, _Q] | None = None
     for si, (a, b) in enumerate(sents):
         if si in quoted_sents:
             continue
         toks = [k for k in range(a, b) if k not in in_direct]
-        if not toks or not any(_is_ki(doc[k]) for k in toks):
+        if not toks or len(toks) < 0.5 * (b - a):
             continue
-        prev = quoted_sents.get(si - 1) or quoted_sents.get(si - 2)
-        q = _Q(a, _strip_end(doc, a, b), "FreeIndirect", prev.speaker if prev else None, None,
-               0.5 if prev else 0.3)
+        ki = any(_is_ki(doc[k]) for k in toks)
+        soll = _reportative(doc, toks)
+        if not (ki or soll):
+            continue
+        if last_fi is not None and last_fi[0] == si - 1:  # a continuation: one quote
+            prev_q = last_fi[1]
+            prev_q.end = _strip_end(doc, a, b)
+            quoted_sents[si] = prev_q
+            last_fi = (si, prev_q)
+            continue
+        prev = _previous_speaker(found, sent_of, si)
+        kind = "IndirectFreeIndirect" if ki and prev is not None else "FreeIndirect"
+        q = _Q(a, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3)
         found.append(q)
         quoted_sents[si] = q
+        last_fi = (si, q)
     # direct quotes without a cue take the speaker of a neighbouring quote
     found.sort(key=lambda q: q.start)
     for idx, q in enumerate(found):
