@@ -203,10 +203,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--errors", action="store_true", help="list misses and false hits")
 
 
-def _fmt_ev(e: Ev) -> str:
-    def codes(s: frozenset[str]) -> str:
-        return ",".join(sorted(s)) or "-"
+def _fmt_codes(s: frozenset[str]) -> str:
+    return ",".join(sorted(s)) or "-"
 
+
+def _fmt_ev(e: Ev) -> str:
+    codes = _fmt_codes
     return (f"{e.type:<9} '{e.trigger}' {codes(e.actor)} -> {codes(e.recipient)} [{e.cameo}] {e.modality or ''}"
             f"\n      {e.sentence_text[:220]}")
 
@@ -224,15 +226,22 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for e in art.events:
             pred.append(pred_event(a["id"], e.to_dict()))
     result = score(gold, pred)
-    misses, false, _ = result.pop("_misses"), result.pop("_false"), result.pop("_pairs")
+    misses, false, pairs = result.pop("_misses"), result.pop("_false"), result.pop("_pairs")
+    # matched events whose actor/recipient codes differ: the triple errors
+    wrong = [(g, p) for g, p in pairs if g.codes() != p.codes()]
     if getattr(args, "errors", False):
         result["errors"] = {
             "misses": [{"article": e.article, "sentence": e.sentence_text, "trigger": e.trigger, "type": e.type,
                         "actor": sorted(e.actor), "recipient": sorted(e.recipient)} for e in misses],
             "false_hits": [{"article": e.article, "sentence": e.sentence_text, "trigger": e.trigger, "type": e.type,
                             "actor": sorted(e.actor), "recipient": sorted(e.recipient)} for e in false],
+            "wrong_triples": [{"article": g.article, "sentence": g.sentence_text, "trigger": g.trigger, "type": g.type,
+                               "gold_actor": sorted(g.actor), "gold_recipient": sorted(g.recipient),
+                               "actor": sorted(p.actor), "recipient": sorted(p.recipient)} for g, p in wrong],
         }
-        result["_text_errors"] = ([f"MISS  {_fmt_ev(e)}" for e in misses] + [f"FALSE {_fmt_ev(e)}" for e in false])
+        result["_text_errors"] = ([f"MISS  {_fmt_ev(e)}" for e in misses] + [f"FALSE {_fmt_ev(e)}" for e in false] +
+                                  [f"TRIPLE {_fmt_ev(g)}\n      predicted: '{p.trigger}' {_fmt_codes(p.actor)} -> "
+                                   f"{_fmt_codes(p.recipient)}" for g, p in wrong])
     if getattr(args, "json", False):
         result.pop("_text_errors", None)
     return result

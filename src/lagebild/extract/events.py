@@ -44,6 +44,28 @@ NOUN_ENDINGS = ("", "e", "n", "en", "s", "es", "er", "ern", "nen")
 PARTICIPLE_AUX = {"werden", "wurde", "wurden", "worden", "wird", "würde", "würden", "geworden"}
 SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
 PRONOUNS_REFL = {"sich", "mich", "dich", "uns", "euch"}
+# a preposition and its contractions with the article ("vom" = von dem, "zur" = zu der)
+PREP_FORMS = {"von": {"von", "vom"}, "zu": {"zu", "zum", "zur"}, "in": {"in", "im", "ins"}, "an": {"an", "am", "ans"},
+              "bei": {"bei", "beim"}, "auf": {"auf", "aufs"}, "durch": {"durch", "durchs"}, "für": {"für", "fürs"},
+              "über": {"über", "übers"}, "um": {"um", "ums"}, "unter": {"unter", "unterm"}, "hinter": {"hinter"}}
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+NOMINAL_DEPS = ("obl", "nmod", "obj", "obl:arg", "iobj", "obl:agent", "nsubj", "nsubj:pass", "appos", "conj")
+
+
+def _prep_forms(prep: str) -> set[str]:
+    return PREP_FORMS.get(prep, {prep})
+
+
+def _pp_head(c: Token, prep: str) -> bool:
+    """Is `c` the head of a prepositional phrase with `prep`? By its `case` dependent or, where the parser attached
+    the preposition elsewhere inside the phrase (to a title before a name: "mit dem Präsidenten Dmitri Medwedew"),
+    by the phrase's first word: a German PP starts with its preposition."""
+    forms = _prep_forms(prep)
+    if any(g.dep_ == "case" and g.lower_ in forms for g in c.children):
+        return True
+    first = c.left_edge
+    return first.i < c.i and first.lower_ in forms and first.pos_ == "ADP"
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -340,19 +362,28 @@ def _word_match(t: Token, words: tuple[str, ...]) -> bool:
 
 def _prep_objects(tok: Token, prep: str) -> list[Token]:
     """Nouns governed by the preposition `prep` under `tok` (by the parse, else the noun after the preposition)."""
-    out = []
-    for c in tok.children:
-        if c.dep_ in ("obl", "nmod", "obj", "obl:arg", "iobj", "obl:agent") and any(
-                g.dep_ == "case" and g.lower_ == prep for g in c.children):
-            out.append(c)
-        elif c.lower_ == prep and c.dep_ in ("case", "mark", "dep") and c.head == tok:
-            pass
+    forms = _prep_forms(prep)
+    out = [c for c in tok.children if c.dep_ in NOMINAL_DEPS[:6] and _pp_head(c, prep)]
     if out:
         return out
     sent = tok.sent
     for t in tok.doc[max(sent.start, tok.i - 8): min(sent.end, tok.i + 9)]:
-        if t.lower_ == prep and t.dep_ == "case" and t.head.i != tok.i and t.head.head.i == tok.i:
+        if t.lower_ in forms and t.dep_ == "case" and t.head.i != tok.i and t.head.head.i == tok.i:
             out.append(t.head)
+    if out:
+        return out
+    # PP attachment: the phrase hangs under another argument of the verb ("schlugen mit Knüppeln auf Demonstranten
+    # ein"), or, for an event noun, directly follows it ("die Proteste gegen die Regierung")
+    for c in tok.children:
+        if c.dep_ in ("obl", "obj") and tok.pos_ in ("VERB", "AUX"):
+            out += [g for g in c.children if g.dep_ in ("nmod", "obl") and g.i > c.i and _pp_head(g, prep)]
+    if out or tok.pos_ in ("VERB", "AUX"):
+        return out
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    if nxt is not None and nxt.lower_ in forms:
+        head = nxt.head if nxt.dep_ == "case" and nxt.head.i > nxt.i else _next_noun(nxt)
+        if head is not None and head.i != tok.i:
+            out.append(head)
     return out
 
 
@@ -429,6 +460,9 @@ def _is_passive(tok: Token) -> bool:
     # an infinitive is never the passive participle, whatever the parser's labels say ("wird ... entsenden")
     if (tok.tag_ in ("VVINF", "VVIZU") or "VerbForm=Inf" in str(tok.morph)) and tok.lower_ not in _participles():
         return False
+    # "haben" forms the active perfect ("hätten ... getötet"): never a passive, whatever the subject labels say
+    if any(c.dep_.startswith("aux") and c.lemma_.lower() == "haben" for c in tok.children):
+        return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return True
     if any(c.dep_ == "nsubj:pass" for c in tok.children):
@@ -458,15 +492,14 @@ def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
     if passive:
         agents = _children(tok, ("obl:agent",))
-        agents += [c for c in _children(tok, ("obl", "nmod")) if any(g.lower_ in ("von", "durch") and g.dep_ == "case"
-                                                                      for g in c.children)]
+        agents += [c for c in _children(tok, ("obl", "nmod")) if _pp_head(c, "von") or _pp_head(c, "durch")]
         return agents
-    subj = _children(tok, ("nsubj",)) or _children(tok, ("nsubj:pass",))
+    subj = _one_subject(_children(tok, ("nsubj",)) or _children(tok, ("nsubj:pass",)))
     t = tok
     while not subj and t.dep_ in ("conj", "xcomp", "ccomp") and t.head.i != t.i:
         t = t.head
         if t.dep_ == "conj" or tok.dep_ == "conj" or tok.dep_ == "xcomp":
-            subj = _children(t, ("nsubj",))
+            subj = _one_subject(_children(t, ("nsubj",)))
         if tok.dep_ == "ccomp":
             break
     # a relative pronoun subject stands for the noun the relative clause modifies
@@ -475,12 +508,33 @@ def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
         if "Rel" in s.morph.get("PronType") or s.tag_ == "PRELS" or (
                 s.lower_ in ("der", "die", "das", "welche", "welcher", "welches") and _in_relcl(tok)):
             rel = s.head
-            while rel.dep_ != "acl:relcl" and rel.head.i != rel.i and rel.dep_ in ("conj", "xcomp", "aux"):
+            while rel.dep_ not in ("acl:relcl", "acl") and rel.head.i != rel.i and rel.dep_ in ("conj", "xcomp", "aux"):
                 rel = rel.head
-            out.append(rel.head if rel.dep_ == "acl:relcl" else s)
+            out.append(rel.head if rel.dep_ in ("acl:relcl", "acl") else s)
         else:
             out.append(s)
     return out
+
+
+def _one_subject(subj: list[Token]) -> list[Token]:
+    """A clause has one subject (coordination is expressed by `conj`): when the parse gives several, keep the one
+    whose case is nominative, else the first; the others are objects mislabelled as subjects."""
+    if len(subj) < 2:
+        return subj
+    dates = [(d.start, d.end) for d in (subj[0].doc._.lb_dates or []) if d.start is not None and d.end is not None]
+
+    def rank(s: Token) -> tuple[bool, bool, bool]:
+        nominal = s.pos_ in ("NOUN", "PROPN", "PRON") and s.lower_ not in PRONOUNS_REFL
+        dated = any(a <= s.idx < b for a, b in dates)  # "Vergangenen Dienstag" is a time, not a subject
+        return nominal, not dated, "Nom" in s.morph.get("Case")
+
+    return [max(subj, key=rank)]  # max keeps the first of equals
+
+
+def _extra_subjects(tok: Token) -> list[Token]:
+    subj = _children(tok, ("nsubj",))
+    keep = _one_subject(subj)
+    return [s for s in subj if s not in keep]
 
 
 def _in_relcl(tok: Token) -> bool:
@@ -492,8 +546,11 @@ def _in_relcl(tok: Token) -> bool:
 
 def _object_tokens(tok: Token, passive: bool) -> list[Token]:
     if passive:
-        return _children(tok, ("nsubj:pass", "nsubj"))
-    return [c for c in _children(tok, ("obj",)) if "Case=Dat" not in str(c.morph)]
+        # the patient of a passive; an "obj" here is a mislabelled passive subject ("wurden vier Mönche festgenommen")
+        agents = set(_subject_tokens(tok, True))
+        return [c for c in _children(tok, ("nsubj:pass", "nsubj", "obj")) if c not in agents]
+    objs = [c for c in _children(tok, ("obj",)) if "Case=Dat" not in str(c.morph)]
+    return objs + _extra_subjects(tok)
 
 
 def _gen_tokens(tok: Token) -> list[Token]:
@@ -528,8 +585,13 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
         return _object_tokens(tok, passive)
     if slot == "dat":
         out = _children(tok, ("iobj",))
-        out += [c for c in _children(tok, ("obj", "obl")) if "Case=Dat" in str(c.morph)
-                and not any(g.dep_ == "case" for g in c.children)]
+        out += [c for c in _children(tok, ("obj", "obl", "nsubj")) if "Case=Dat" in str(c.morph)
+                and not any(g.dep_ == "case" for g in c.children) and c not in _subject_tokens(tok, passive)]
+        if passive:
+            # "den Geistlichen wurde erlaubt": the only nominal argument besides the agent
+            out += [c for c in _object_tokens(tok, True) if c not in out]
+        elif not out:
+            out = _extra_subjects(tok)
         return out
     if slot.startswith("p:"):
         return _prep_objects(tok, slot[2:])
@@ -589,6 +651,27 @@ def _resolve(doc: Doc, tokens: list[Token]) -> tuple[list[ActorRef], list[str]]:
             if msg:
                 reasons.append(msg)
     return refs, reasons
+
+
+def _place_actors(doc: Doc, tokens: list[Token], ptype: str, actors: list[ActorRef]) -> list[ActorRef]:
+    """A recipient slot filled by a place: a visit to, aid sent to or a demand made of a country involves its
+    government ("Besuch in Japan" → JPNGOV). The place may be the slot noun or inside its phrase. The target of
+    force is not coded from a place ("Bombardierungen von Idlib" has no recipient actor)."""
+    out: list[ActorRef] = []
+    if ptype in PLACE_TARGET_TYPES:
+        return out
+    own = {a.country for a in actors}
+    for t in _expand(tokens):
+        lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+        for p in doc._.lb_places or []:
+            if lo <= p.start and p.end <= hi and p.country and p.country not in own:
+                code = p.country + "GOV"
+                if all(code != o.code for o in out):
+                    out.append(ActorRef(text=p.text, start=p.start, end=p.end, code=code, country=p.country,
+                                        sector="GOV", kind="place",
+                                        confidence=0.4))
+                break
+    return out
 
 
 def _mentions_in(doc: Doc, tok: Token) -> list[ActorRef]:
@@ -775,6 +858,16 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 conf += 0.15
                 break
             slot_reasons.extend(why)
+        if not actors and not entry.noun and not passive and "subj" in entry.actor_slots:
+            # the parse gave several subjects and the preferred one is no actor: try the others
+            rec_toks = {t.i for slot in entry.recipient_slots for t in _slot_tokens(tok, slot, passive, lex)}
+            others = [c for c in _children(tok, ("nsubj", "nsubj:pass")) if c.i not in rec_toks
+                      and c not in _subject_tokens(tok, False)]
+            refs, _ = _resolve(doc, others) if others else ([], [])
+            if refs:
+                actors = refs
+                evidence.append("second subject of the parse → actor")
+                conf += 0.05
         if not actors and entry.noun and "amod" in entry.actor_slots:
             inside = _mentions_in(doc, tok)
             if inside:
@@ -788,9 +881,13 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 continue
             refs, _ = _resolve(doc, toks)
             refs = [r for r in refs if all(r.start != a.start for a in actors)]
+            via = slot
+            if not refs:
+                refs = _place_actors(doc, toks, entry.type, actors)
+                via = f"{slot} (a place: its government)"
             if refs:
                 recipients = refs
-                evidence.append(f"{slot} → recipient")
+                evidence.append(f"{via} → recipient")
                 conf += 0.05
                 break
         # a noun whose support verb's subject is its recipient ("Sein Stil stößt auf Kritik seitens der Kirche")
@@ -808,7 +905,9 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 conf -= 0.2
         no_slot = not slot_reasons  # the parse gave no argument at all (passive without agent, bare noun)
         if not actors and no_slot and not _cumulative_figure(doc, sent, lex):
-            ctx = _context_actors(doc, si, events)
+            ctx = _context_actors(doc, si, events, recipients, entry.type)
+            if not ctx and entry.type != "PROTEST":
+                ctx = _topic_actors(doc, tok, recipients)
             if ctx:
                 actors = ctx
                 evidence.append(f"no actor in the clause: actor of the preceding event ('{ctx[0].text}')")
@@ -876,16 +975,40 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
     return events, reasons
 
 
-def _context_actors(doc: Doc, si: int, current: list[Event], window: int = 3) -> list[ActorRef]:
+def _context_actors(doc: Doc, si: int, current: list[Event], recipients: list[ActorRef] | None = None,
+                    ptype: str = "", window: int = 3) -> list[ActorRef]:
     """The actors of the closest preceding event (this sentence or the `window` sentences before): German news
-    often leaves the actor of a follow-up event unsaid ("Mehrere Demonstranten wurden festgenommen")."""
+    often leaves the actor of a follow-up event unsaid ("Mehrere Demonstranten wurden festgenommen").
+    Civilians are never taken from the context (they are the victims of the story far more often than its actors),
+    nor is the event's own recipient; protests are carried by non-state groups, so a PROTEST takes no state actor."""
+    taken = {r.code for r in recipients or []}
     for ev in reversed([*(doc._.lb_events or []), *current]):
         if si - ev.sentence_index > window:
             break
-        named = [a for a in ev.actor if a.kind != "default" and a.code and not a.code.startswith("---")]
+        named = [a for a in ev.actor if a.kind != "default" and a.code and not a.code.startswith("---")
+                 and a.sector != "CVL" and a.code not in taken
+                 and not (ptype == "PROTEST" and a.sector in STATE_SECTORS)]
         if named:
             return [dataclasses.replace(a, confidence=round(a.confidence * 0.6, 2), kind=a.kind) for a in named]
     return []
+
+
+def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef]) -> list[ActorRef]:
+    """The article's protagonist so far: the most frequent coded actor before the trigger (at least two mentions,
+    no civilians, not the event's recipient). An agentless passive or a bare event noun late in a story is most
+    often about it ("Drei Offiziere sind aus dem Dienst entlassen worden")."""
+    taken = {r.code for r in recipients}
+    counts: dict[str, list[ActorRef]] = {}
+    for a in doc._.lb_actors or []:
+        if a.end <= tok.idx and a.code and a.sector not in (None, "CVL") and not a.code.startswith("---") \
+                and a.code not in taken:
+            counts.setdefault(a.code, []).append(a)
+    if not counts:
+        return []
+    code, refs = max(counts.items(), key=lambda kv: (len(kv[1]), kv[1][-1].start))
+    if len(refs) < 2:
+        return []
+    return [dataclasses.replace(refs[-1], confidence=round(refs[-1].confidence * 0.5, 2))]
 
 
 def _call(module: str, name: str, *args):
