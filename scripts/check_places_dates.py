@@ -1,6 +1,7 @@
 """Check event_location / event_date on gold events: apply them to each gold event's trigger token.
 
-Prints location country accuracy and date accuracy (at the gold precision; null = null, as `lagebild eval events`
+Passes the gold PLOVER type (as the event coder passes its own) and, like the event coder, drops the
+article-date fallback of future and hypothetical events. Prints location country accuracy and date accuracy (at the gold precision; null = null, as `lagebild eval events`
 scores matched events), overall and per article, and with --errors the misses.
 
 Usage: python scripts/check_places_dates.py [../shared/data/events/events-dev.jsonl] [--errors]
@@ -33,6 +34,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="?", default=str(DEFAULT))
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--no-type", action="store_true", help="do not pass the gold PLOVER type (type-blind rules)")
     args = ap.parse_args()
     nlp = load_pipeline()
     try:  # actor mentions let event_location skip places that are actors ("die Regierung in Ankara")
@@ -51,8 +53,11 @@ def main() -> None:
             trig = ev["trigger"]
             span = doc.char_span(trig["start"], trig["end"], alignment_mode="expand")
             tok = span.root if span is not None else None
-            place = event_location(doc, tok) if tok is not None else None
-            date = event_date(doc, tok) if tok is not None else None
+            ptype = None if args.no_type else ev["plover"]
+            place = event_location(doc, tok, plover_type=ptype) if tok is not None else None
+            date = event_date(doc, tok, plover_type=ptype) if tok is not None else None
+            if date is not None and date.from_article_date and ev.get("modality") in ("future", "hypothetical"):
+                date = None  # as the event coder does: an unscheduled plan has no date
             gl = (ev.get("location") or {}).get("country")
             pl = place.country if place else None
             lok = gl == pl

@@ -20,6 +20,7 @@ from babel.dates import get_day_names, get_month_names
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from lagebild.extract.clauses import clause_ids, clause_kind, clause_start
 from lagebild.model import DateRef
 
 MONTHS = {name.lower(): i for i, name in get_month_names("wide", locale="de").items()}
@@ -41,6 +42,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric_full", re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?({YEAR}|\d\d)\b")),
     # 13.12. (no year)
     ("numeric_short", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(?!\s?\d)")),
+    # "für den 24. und 25. September", "vom 3. bis 5. Mai": the first day, the last as end_value
+    ("day_list", re.compile(rf"\b(\d{{1,2}})\.\s*(?:und|bis|-|–|/)\s*(\d{{1,2}})\.\s*({MONTH_RE})\b"
+                            rf"(?:\s+({YEAR})\b)?", _F)),
     # 14. Dezember (2016)
     ("day_month", re.compile(rf"\b(\d{{1,2}})\.\s*({MONTH_RE})\b(?:\s+({YEAR})\b)?", _F)),
     # Anfang/Mitte/Ende Dezember (2016)
@@ -68,6 +72,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"zwölf|\d+)\s+(Tag|Tagen|Woche|Wochen|Monat|Monaten|Jahr|Jahren)\b", _F)),
     ("yearpart", re.compile(r"\b(zum|zu)\s+(Jahresende|Jahresbeginn|Jahresanfang)\b", _F)),
 ]
+# adverbs of the present: the event is dated by the article date, and the narrative time before does not carry over
+PRESENT_ADVERBS = {"nun", "jetzt", "derzeit", "zurzeit", "inzwischen", "mittlerweile", "bisher", "bislang"}
+# adverbs that refer back to the time of the previous date expression; offset in days
+ANAPHORIC = re.compile(r"\b(seitdem|seither|damals|zu\s+diesem\s+Zeitpunkt|zu\s+dieser\s+Zeit|zur\s+(?:selben|gleichen)"
+                       r"\s+Zeit|am\s+(?:selben|gleichen)\s+Tag|am\s+Tag\s+darauf|tags\s+darauf|am\s+Folgetag|"
+                       r"am\s+Vortag)\b", _F)
+ANAPHORIC_OFFSET = {"am tag darauf": 1, "tags darauf": 1, "am folgetag": 1, "am vortag": -1}
+# a number after these is a count, not a year ("von derzeit 2000 auf 15.000 Soldaten")
+QUANTITY_WORDS = {"derzeit", "rund", "etwa", "ca.", "circa", "über", "knapp", "fast", "nur", "insgesamt", "mindestens",
+                  "höchstens", "bis", "zu", "auf", "als", "weitere", "noch", "ungefähr", "gut"}
 NUMBERS = {"einem": 1, "einer": 1, "ein paar": 3, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
            "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12}
 
@@ -102,7 +116,13 @@ def _future_context(doc: Doc, span: Span | None) -> bool:
                 t.tag_ in ("VAFIN", "VMFIN") and verb.tag_ in ("VVINF", "VAINF", "VMINF"):
             return True
     window = doc[max(0, span.start - 3):min(len(doc), span.end + 3)]
-    return any(t.lower_.startswith(tuple(FUTURE_WORDS)) for t in window)
+    if any(t.lower_.startswith(tuple(FUTURE_WORDS)) for t in window):
+        return True
+    prev = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    if "bis" in prev and not _looks_past(verb):
+        return True  # "bis zum 20. Juni verlängert": a deadline lies ahead
+    # "hatte angekündigt, bei der Wahl im September anzutreten": an announced or planned act lies ahead
+    return any(t.lemma_ in FUTURE_LEMMAS and t.lemma_ not in ("werden", "sollen", "wollen") for t in _chunk(span.root))
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -160,6 +180,13 @@ def _resolve(kind: str, m: re.Match, base: dt.date, future: bool) -> tuple[dt.da
             return None
         try:
             return dt.date(_year_for(base, month, day, future), month, day), "day", 0.8, None
+        except ValueError:
+            return None
+    if kind == "day_list":
+        first, last, month = int(g[0]), int(g[1]), MONTHS[g[2].lower()]
+        year = int(g[3]) if g[3] else _year_for(base, month, first, future)
+        try:
+            return dt.date(year, month, first), "day", 0.85, dt.date(year, month, last)
         except ValueError:
             return None
     if kind == "day_month":
@@ -260,10 +287,17 @@ def find_dates(doc: Doc) -> list[DateRef]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             if kind == "year" and not m.group(1):
-                # a bare year, not a count ("2000 Soldaten"): no noun right after it
+                # a bare year, not a count ("2000 Soldaten", "von derzeit 2000 auf 15.000"): no noun right after
+                # it, no quantity word before it, no "auf/bis <number>" after it
                 span = doc.char_span(s, e, alignment_mode="expand")
                 nxt = doc[span.end] if span is not None and span.end < len(doc) else None
                 if nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN") and nxt.text[:1] != "(":
+                    continue
+                prev = doc[span.start - 1] if span is not None and span.start > 0 else None
+                if prev is not None and prev.lower_ in QUANTITY_WORDS:
+                    continue
+                if nxt is not None and nxt.lower_ in ("auf", "bis") and span.end + 1 < len(doc) \
+                        and doc[span.end + 1].like_num:
                     continue
             if base is None:
                 continue
@@ -275,7 +309,37 @@ def find_dates(doc: Doc) -> list[DateRef]:
             taken.append((s, e))
             found.append(DateRef(value=value.isoformat(), precision=precision, text=m.group(0), start=s, end=e,
                                  end_value=end_value.isoformat() if end_value else None, confidence=conf))
-    # "am gestrigen Montag, dem 21. Juli 2008": an explicit date in apposition restates the weekday
+    found.sort(key=lambda d: d.start or 0)
+    if base is None:
+        return found
+    # "nun", "inzwischen", "bisher": the present, i.e. the article date
+    for tok in doc:
+        if tok.lower_ in PRESENT_ADVERBS and tok.pos_ in ("ADV", "ADJ", "ADJD") or \
+                (tok.lower_ in PRESENT_ADVERBS and tok.tag_ in ("ADV", "ADJD")):
+            s, e = tok.idx, tok.idx + len(tok.text)
+            if not any(s < te and ts < e for ts, te in taken):
+                found.append(DateRef(value=base.isoformat(), precision="day", text=tok.text, start=s, end=e,
+                                     confidence=0.45))
+    # "Seitdem", "Damals", "am Tag darauf": the time of the previous date expression
+    for m in ANAPHORIC.finditer(text):
+        s, e = m.span()
+        prev = [d for d in found if d.start is not None and d.end <= s and (d.text or "").lower()
+                not in PRESENT_ADVERBS and not ANAPHORIC.fullmatch(d.text or "")]
+        if not prev or any(s < te and ts < e for ts, te in taken):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(t.lower_ in ("nach", "nachdem", "seit") for t in doc[span.sent.start:span.start]):
+            continue  # "musste nach der Drohung fliehen und sucht seitdem Zuflucht": the time of that event
+        ante = max(prev, key=lambda d: d.start)
+        value = dt.date.fromisoformat(ante.value)
+        offset = ANAPHORIC_OFFSET.get(re.sub(r"\s+", " ", m.group(0).lower()), 0)
+        precision = ante.precision
+        if offset and precision == "day":
+            value += dt.timedelta(days=offset)
+        word = m.group(0).lower()
+        end_value = base.isoformat() if word.startswith("seit") else None
+        found.append(DateRef(value=value.isoformat(), precision=precision, text=m.group(0), start=s, end=e,
+                             end_value=end_value, confidence=round(ante.confidence * 0.8, 3)))
     found.sort(key=lambda d: d.start or 0)
     return found
 
@@ -300,62 +364,210 @@ def _article_date_ref(doc: Doc) -> DateRef | None:
                    confidence=0.5)
 
 
-def event_date(doc: Doc, trigger_token: Token) -> DateRef | None:
-    """The date expression governing the trigger's clause, else the article date (from_article_date=True)."""
+def event_date(doc: Doc, trigger_token: Token, plover_type: str | None = None) -> DateRef | None:
+    """The date expression governing the trigger's clause, else the article date (from_article_date=True).
+
+    A date counts for the trigger when it lies in the trigger's clause (punctuation/conjunction scope, robust to
+    attachment errors) and the parse does not hang it on another noun ("die Erhöhung der Preise im letzten Monat").
+    Without one, a past-tense clause continues the narrative time of the text before it (the paragraph; for
+    material events - `plover_type` ASSAULT, COERCE, PROTEST, ... - the scene's time anywhere before in the
+    article, not the time of a statement about it). A pluperfect clause without a date is undated background:
+    None. `plover_type=None` keeps the type-blind behaviour.
+    """
+    own = _own_date(doc, trigger_token)
+    if own is not None:
+        return own
+    if plover_type is not None and _pluperfect(trigger_token):
+        return None  # "Der hatte die Parteien zu Gesprächen gebeten": background before the narrative, undated
     sent = trigger_token.sent
-    in_sent = [d for d in doc._.lb_dates or [] if d.start is not None and sent.start_char <= d.start < sent.end_char]
-    if in_sent:
-        trig_verb = _clause_verb(trigger_token)
-        attached = []
-        for d in in_sent:
-            span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root
-            if head.head == trigger_token or _clause_verb(head) in (trigger_token, trig_verb):
-                attached.append(d)
-            elif any(t == trigger_token for t in head.ancestors) and head.head.pos_ in ("NOUN", "PROPN"):
-                attached.append(d)
-        if not attached and len(in_sent) > 1:
-            # several dates, none attached by the parse: the nearest one before the trigger
-            before = [d for d in in_sent if d.start < trigger_token.idx]
-            in_sent = before[-1:] if before else in_sent[:1]
-        chosen = attached or (in_sent if len(in_sent) == 1 else [])
-        if chosen:
-            # the most specific expression wins ("am gestrigen Montag, dem 21. Juli 2008")
-            rank = {"day": 0, "month": 1, "year": 2}
-            best = min(chosen, key=lambda d: (rank.get(d.precision, 3), -d.confidence))
-            conf = best.confidence if best in attached else best.confidence * 0.85
-            return DateRef(**{**best.__dict__, "confidence": round(conf, 3)})
+    if any(t.lower_ in PRESENT_ADVERBS for t in sent):
+        return _article_date_ref(doc)  # "Inzwischen ..., und die Grenze wurde geschlossen": the present
     if INHERIT:
-        inherited = _inherited(doc, trigger_token)
+        inherited = _inherited(doc, trigger_token, plover_type)
         if inherited is not None:
             return inherited
     return _article_date_ref(doc)
 
 
 INHERIT = True
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
+# an "als"/"wo" clause right after a date is that date's clause: "Seit 2003, als man einen Waffenstillstand schloss"
+TEMPORAL_RELATIVE = {"als", "wo", "wobei", "während"}
+
+
+def _relation(head: Token, trigger: Token, trig_verb: Token) -> str:
+    """How the parse attaches a date phrase (headed by `head`): 'trigger' (on the trigger or a noun under it),
+    'verb' (on the trigger's clause verb), 'noun' (on another noun: that noun's date), 'other' or 'none'."""
+    t = head
+    for _ in range(12):
+        if t.head is t:
+            return "none"
+        t = t.head
+        if t == trigger:
+            return "trigger"
+        if t == trig_verb:
+            return "verb"
+        if t.pos_ == "PROPN" or t.tag_ == "NE" or t.ent_type_ in ("LOC", "PER", "ORG"):
+            continue  # a date hung on a name ("in Haditha am 19. November") is an attachment error: go on up
+        if t.pos_ == "NOUN" and t.dep_ not in ("flat", "compound"):
+            return "noun"
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "cop"):
+            return "other"
+    return "none"
+
+
+def _rank_key(d: DateRef, trigger: Token) -> tuple:
+    rank = {"day": 0, "month": 1, "year": 2}
+    weak = (d.text or "").lower() in PRESENT_ADVERBS
+    doc = trigger.doc
+    before = doc.text[max(0, (d.start or 0) - 12):d.start or 0].lower().split()
+    limit = bool(before) and (before[-1] in LIMIT_WORDS or before[-2:-1] == ["bis"])  # "bis zum 20. Juni"
+    return (weak, limit, rank.get(d.precision, 3), abs((d.start or 0) - trigger.idx))
+
+
+LIMIT_WORDS = {"bis", "spätestens", "frühestens", "ab"}
+
+
+def _own_date(doc: Doc, trigger_token: Token) -> DateRef | None:
+    sent = trigger_token.sent
+    in_sent = [d for d in doc._.lb_dates or [] if d.start is not None and sent.start_char <= d.start < sent.end_char]
+    if not in_sent:
+        return None
+    ids = clause_ids(sent)
+    tclause = ids.get(trigger_token.i)
+    trig_verb = _clause_verb(trigger_token)
+    strong: list[DateRef] = []
+    loose: list[DateRef] = []
+    for d in in_sent:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or ids.get(span.root.i) != tclause:
+            continue
+        rel = _relation(span.root, trigger_token, trig_verb)
+        if rel in ("trigger", "verb"):
+            strong.append(d)
+        elif rel in ("none", "other"):
+            loose.append(d)  # same clause, the parse says nothing better
+    chosen = strong or loose
+    if not chosen:
+        return _matrix_date(doc, trigger_token, in_sent, ids)
+    best = min(chosen, key=lambda d: _rank_key(d, trigger_token))
+    conf = best.confidence if best in strong else best.confidence * 0.85
+    return DateRef(**{**best.__dict__, "confidence": round(conf, 3)})
+
+
+def _matrix_date(doc: Doc, trigger_token: Token, in_sent: list[DateRef], ids: dict[int, int]) -> DateRef | None:
+    """A subordinate clause without a date of its own that takes the date of the clause it depends on:
+    a relative or "als/wo" clause right after a date ("Seit 2003, als man einen Waffenstillstand schloss";
+    "eine Demonstration vor zwei Wochen, bei der Soldaten schossen"), and a clause of simultaneity
+    ("Am 14. Februar wurden sie entlassen, während der Präsident auf Reisen war")."""
+    start = clause_start(trigger_token)
+    if start is None or start.i <= trigger_token.sent.start or clause_kind(trigger_token) != "sub":
+        return None
+    comma = doc[start.i - 1]
+    if comma.text == ",":
+        for d in in_sent:
+            if d.end is not None and 0 <= comma.idx - d.end <= 1:
+                return DateRef(**{**d.__dict__, "confidence": round(d.confidence * 0.8, 3)})
+    if start.lower_ in SIMULTANEOUS:
+        main = []
+        for d in in_sent:
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None and clause_kind(span.root) in ("main", "cont") \
+                    and ids.get(span.root.i) != ids.get(trigger_token.i) \
+                    and _relation(span.root, span.root, _clause_verb(span.root)) != "noun":
+                main.append(d)
+        if main:
+            d = min(main, key=lambda d: _rank_key(d, trigger_token))
+            return DateRef(**{**d.__dict__, "confidence": round(d.confidence * 0.7, 3)})
+    return None
+
+
+SIMULTANEOUS = {"während", "als", "wobei", "indem", "wie"}
+
+
+def _chunk(tok: Token) -> list[Token]:
+    ids = clause_ids(tok.sent)
+    cid = ids.get(tok.i)
+    return [t for t in tok.sent if ids.get(t.i) == cid]
+
+
+def _looks_past(tok: Token) -> bool:
+    """A finite verb in the past tense: the morphology, else the form against the lemma (a weak "-te(n)" form or a
+    strong form that is no present form of the lemma: "schlugen", "nahm")."""
+    if "Tense=Past" in str(tok.morph):
+        return True
+    if tok.tag_ != "VVFIN":
+        return False
+    low, lem = tok.lower_, tok.lemma_.lower()
+    stem = lem[:-2] if lem.endswith("en") else (lem[:-1] if lem.endswith("n") else lem)
+    if low in {lem, *(stem + e for e in ("e", "st", "t", "en", "et", "n", "est"))}:
+        return False
+    return low.endswith(("te", "ten", "test", "tet")) or not low.endswith("t")
 
 
 def _is_past(tok: Token) -> bool:
     verb = _clause_verb(tok)
-    if "Tense=Past" in str(verb.morph) or verb.tag_ == "VVPP":
-        return not any(c.lemma_ == "werden" and c.dep_ == "aux" and "Tense=Past" not in str(c.morph)
-                       for c in verb.children)
-    return any("Tense=Past" in str(c.morph) for c in verb.children if c.dep_ in ("aux", "aux:pass"))
+    if verb.tag_ == "VVPP" or _looks_past(verb):
+        return not any(c.lemma_ == "werden" and c.dep_ == "aux" and not _looks_past(c) for c in verb.children)
+    return any(_looks_past(c) for c in verb.children if c.dep_ in ("aux", "aux:pass"))
 
 
-def _inherited(doc: Doc, trigger_token: Token) -> DateRef | None:
+def _pluperfect(tok: Token) -> bool:
+    """'hatte ... gebeten', 'war ... gescheitert' (indicative: "hätten ... getötet" in reported speech is plain past):
+    a past-tense haben/sein and a participle in the clause of `tok`."""
+    chunk = _chunk(tok)
+    aux = [t for t in chunk if t.tag_ == "VAFIN" and t.lemma_ in ("haben", "sein") and "Tense=Past" in str(t.morph)
+           and "Mood=Sub" not in str(t.morph) and not t.lower_.startswith(("hätt", "wär"))]
+    return bool(aux) and any(t.tag_ == "VVPP" for t in chunk)
+
+
+def _speech_clause(tok: Token) -> bool:
+    return _clause_verb(tok).lemma_ in SPEECH_LEMMAS
+
+
+SPEECH_LEMMAS = {"sagen", "erklären", "betonen", "mitteilen", "berichten", "melden", "sprechen", "äußern",
+                 "ankündigen", "verweisen", "warnen", "fordern", "schreiben", "bestätigen", "dementieren",
+                 "zitieren", "heißen", "teilen", "bekanntgeben", "kritisieren", "reden", "verlauten", "verurteilen"}
+
+
+def _inherited(doc: Doc, trigger_token: Token, plover_type: str | None = None) -> DateRef | None:
     """A past-tense clause without a date of its own continues the time of the narrative before it: the last
-    day/month date of the same paragraph (not ranges like "seit 2011")."""
+    day/month date before it that sets a clause's time (not a range like "seit 2011", not the date of another noun,
+    not later than the article date). The paragraph, or for material events the article (the scene's time, not the
+    time of statements about it). A pluperfect date does not carry over into a simple past or perfect clause: the
+    pluperfect places it before the narrative time."""
     if not _is_past(trigger_token):
         return None
     sent = trigger_token.sent
-    cut = doc.text.rfind("\n\n", 0, sent.start_char)
-    para_start = cut + 2 if cut >= 0 else 0
-    prev = [d for d in doc._.lb_dates or [] if d.start is not None and para_start <= d.start < sent.start_char
-            and d.precision in ("day", "month") and d.end_value is None]
-    if not prev:
+    material = plover_type in MATERIAL_TYPES
+    if material:
+        scope_start = 0
+    else:
+        cut = doc.text.rfind("\n\n", 0, sent.start_char)
+        scope_start = cut + 2 if cut >= 0 else 0
+    base = doc._.lb_article_date
+    best = None
+    for d in doc._.lb_dates or []:
+        if d.start is None or not (scope_start <= d.start < sent.start_char):
+            continue
+        if d.precision not in ("day", "month") or d.end_value is not None:
+            continue
+        if base is not None and d.value and d.value > base.isoformat():
+            continue  # a scheduled date does not date a past event
+        if plover_type is not None:
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            verb = _clause_verb(span.root)
+            if _relation(span.root, span.root, verb) == "noun":
+                continue
+            if _pluperfect(span.root):
+                continue  # a pluperfect date lies before the narrative time
+            if material and _speech_clause(span.root):
+                continue
+        best = d
+    if best is None:
         return None
-    d = prev[-1]
-    return DateRef(**{**d.__dict__, "confidence": round(d.confidence * 0.6, 3)})
+    if (best.text or "").lower() in PRESENT_ADVERBS:
+        return _article_date_ref(doc)
+    return DateRef(**{**best.__dict__, "confidence": round(best.confidence * 0.6, 3)})

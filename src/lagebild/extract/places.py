@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from lagebild.extract.clauses import clause_ids
 from lagebild.model import Place
 
 GAZ_DIR = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
@@ -317,14 +318,29 @@ def _is_actor_use(span: Span) -> bool:
     return False
 
 
+LOCATIVE_CASES = {"in", "im", "bei", "beim", "am", "an", "vor", "auf", "nahe", "unweit", "innerhalb", "außerhalb"}
+
+
+def _actor_heads(doc: Doc) -> set[int]:
+    """Token indices of the heads of actor mentions (group actors, not places used as actors or persons)."""
+    heads = set()
+    for a in doc._.lb_actors or []:
+        if a.kind in ("metonym", "country", "person"):
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            heads.add(span.root.i)
+    return heads
+
+
 def _modifies_actor(doc: Doc, noun: Token) -> bool:
-    """'die Regierung in Ankara': the noun the place hangs on is an actor mention (a group, not a place itself)."""
+    """'die Regierung in Ankara': the noun the place hangs on heads an actor mention (a group, not a place itself).
+    An institution with a locative preposition of its own is a place ("am Belgrader Kriegsverbrechergericht")."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    for a in doc._.lb_actors or []:
-        if a.start <= noun.idx < a.end and a.kind not in ("metonym", "country", "person"):
-            return True
-    return False
+    if noun.i not in _actor_heads(doc):
+        return False
+    return not any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in noun.children)
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -357,26 +373,75 @@ def _as_place(p: Place, confidence: float) -> Place:
     return Place(**{**p.__dict__, "confidence": round(min(p.confidence, confidence), 3)})
 
 
-def event_location(doc: Doc, trigger_token: Token) -> Place | None:
-    """Where the event of `trigger_token` happens, or None when the text does not say."""
+# Event types and where the text locates them (PLOVER). Material events (fighting, arrests, protests, aid
+# deliveries) happen at a place, and a report goes on at the scene it has set; meetings and agreements take the
+# place of their own sentence; statements, demands, accusations and rejections are speech acts whose place the
+# text rarely gives - a place in their sentence belongs to what is said, so only their own in/bei-phrase counts.
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
+MEETING_TYPES = {"AGREE", "CONSULT", "CONCEDE", "THREATEN"}
+VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "COOPERATE", "SANCTION"}
+
+
+def _is_origin(span: Span) -> bool:
+    """'aus Italien', 'vom Libanon aus': where someone or something comes from, not where the event happens."""
+    root = span.root
+    cases = {c.lower_ for c in root.children if c.dep_ == "case" or c.lower_ in CASE_WORDS}
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and prev.lower_ == "aus" or "aus" in cases:
+        return True
+    if nxt is not None and nxt.lower_ == "aus" and ({"von", "vom"} & cases or any(
+            t.lower_ in ("von", "vom") for t in doc[max(span.sent.start, span.start - 3):span.start])):
+        return True
+    return False
+
+
+def _locative(span: Span) -> bool:
+    """The place has a locative preposition of its own ("in Genf", "bei Aleppo", "am Belgrader Gericht")."""
+    doc = span.doc
+    window = doc[max(span.sent.start, span.start - 4):span.start]
+    return any(t.lower_ in LOCATIVE_CASES and t.pos_ == "ADP" or t.lower_ in ("im", "am", "beim") for t in window)
+
+
+def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = None) -> Place | None:
+    """Where the event of `trigger_token` happens, or None when the text does not say.
+
+    With `plover_type` the event type decides how far to look (see MATERIAL_TYPES): material events take their
+    own phrase, else the sentence's single place, else the scene set earlier in the article; meetings their own
+    phrase or the sentence's single place; statements only their own locative phrase. `plover_type=None` keeps the
+    type-blind behaviour (paragraph inheritance for all).
+    """
     sent = trigger_token.sent
+    verbal = plover_type in VERBAL_TYPES
+    material = plover_type in MATERIAL_TYPES
+    typed = plover_type is not None
+    ids = clause_ids(sent) if typed else {}
     cands: list[tuple[Place, Span]] = []
     for p in doc._.lb_places or []:
         if sent.start_char <= p.start < sent.end_char:
             span = _place_tokens(doc, p)
             if span is not None and not _is_actor_use(span):
+                if typed and not material and _is_origin(span):
+                    continue  # "Zusagen gibt es auch aus Italien": the source, not the place
                 cands.append((p, span))
     if not cands:
+        if typed:
+            return _scene(doc, trigger_token) if material else None
         return _inherited(doc, trigger_token) if INHERIT else None
     trig_verb = _clause_verb(trigger_token)
     attached: list[tuple[int, Place]] = []
     others: list[tuple[Place, Span]] = []
     for p, span in cands:
         head = span.root
+        if typed and ids.get(head.i) != ids.get(trigger_token.i) and not _clause_of_place_is_trigger(
+                head, trigger_token):
+            others.append((p, span))  # another clause: the parse's attachment across a clause boundary is wrong
+            continue
         path = _path_to(head, trigger_token)
         if path is not None and not any(_modifies_actor(doc, t) for t in path):
-            if all(t.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "DET") for t in path):
-                attached.append((len(path), p))
+            if all(t.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "DET") for t in path) and (not verbal or not path):
+                attached.append((len(path) + (3 if typed and _is_origin(span) else 0), p))
                 continue
         if trigger_token.pos_ in ("NOUN", "PROPN") and trigger_token != trig_verb:
             # an event noun inside the clause: "Gespräche in Genf" where the phrase hangs on the verb
@@ -385,10 +450,16 @@ def event_location(doc: Doc, trigger_token: Token) -> Place | None:
                                                                   for c in head.children):
                 attached.append((2, p))
                 continue
+        if typed and not verbal and head.head == trig_verb and trigger_token == trig_verb:
+            # a phrase of the trigger verb itself ("vom Libanon aus", "auf die Inseln geschickt")
+            attached.append((1 + (3 if _is_origin(span) else 0), p))
+            continue
         others.append((p, span))
     if attached:
         attached.sort(key=lambda x: x[0])
         return _as_place(attached[0][1], 0.9 if attached[0][0] == 0 else 0.75)
+    if verbal:
+        return None
     # the sentence's single place, unless it hangs on an actor or on a reporting frame
     usable = []
     for p, span in others:
@@ -398,16 +469,48 @@ def event_location(doc: Doc, trigger_token: Token) -> Place | None:
         verb = _clause_verb(head)
         if verb != trig_verb and verb.lemma_ in SPEECH_LEMMAS:
             continue
+        if typed and ids.get(head.i) != ids.get(trigger_token.i) and not _locative(span):
+            continue  # a place in another clause counts only where it locates something ("in Kairo")
         usable.append(p)
     keys = {(p.geonameid, p.name) for p in usable}
     if len(keys) == 1:
         return _as_place(usable[0], 0.6)
-    if INHERIT and not cands:
+    if material and not usable:
+        return _scene(doc, trigger_token)
+    if INHERIT and not cands and not typed:
         return _inherited(doc, trigger_token)
     return None
 
 
+def _clause_of_place_is_trigger(head: Token, trigger: Token) -> bool:
+    """The place phrase hangs directly on the trigger (the parse and the clause cut disagree at a dash or comma
+    inside a noun phrase: "die Gespräche – in Genf – ...")."""
+    return head.head == trigger and trigger.pos_ in ("NOUN", "PROPN")
+
+
 INHERIT = "paragraph"
+
+
+def _scene_place(doc: Doc, p: Place) -> bool:
+    """A place that sets a scene: used as a location (not an actor, not a modifier of an actor or of a person, not
+    in a reporting frame, not an origin)."""
+    span = _place_tokens(doc, p)
+    if span is None or _is_actor_use(span) or _modifies_actor(doc, span.root.head) or _is_origin(span):
+        return False
+    if span.root.head.ent_type_ == "PER" or span.root.head.dep_ == "appos":
+        return False  # "John Kline, ein Repräsentant aus Minnesota"
+    return _clause_verb(span.root).lemma_ not in SPEECH_LEMMAS
+
+
+def _scene(doc: Doc, trigger_token: Token) -> Place | None:
+    """The scene of a material event that names no place: the last place set as a location earlier in the
+    article (news reports keep the scene until they name another)."""
+    sent = trigger_token.sent
+    best = None
+    for p in doc._.lb_places or []:
+        if p.start < sent.start_char and _scene_place(doc, p):
+            best = p
+    return _as_place(best, 0.4) if best else None
 
 
 def _inherited(doc: Doc, trigger_token: Token) -> Place | None:
