@@ -21,6 +21,7 @@ train split of the Wikinews quotation corpus by `scripts/build_quote_lexicon.py`
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,8 +99,10 @@ def _is_ki(tok: Token) -> bool:
     low = tok.text.lower()
     if low in lexicon().ki:
         return True
-    # the trained morphologizer, when it says present subjunctive of a finite verb
-    return tok.pos_ in ("VERB", "AUX") and "Mood=Sub" in str(tok.morph) and "Tense=Pres" in str(tok.morph)
+    # the trained morphologizer, when it says present subjunctive of a finite verb and the form agrees
+    # (Konjunktiv I of the third person ends in -e: "bestehe", "verfüge"; -en/-t forms equal the indicative)
+    return tok.pos_ in ("VERB", "AUX") and "Mood=Sub" in str(tok.morph) and "Tense=Pres" in str(tok.morph) \
+        and low.endswith("e")
 
 
 def _is_subj(tok: Token) -> bool:
@@ -163,8 +166,9 @@ def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------------------------------------- speakers
-def _np_after(doc: Doc, k: int, end: int) -> tuple[int, int] | None:
-    """A noun phrase (or pronoun) starting at or shortly after token k."""
+def _np_after(doc: Doc, k: int, end: int, oblique: bool = False) -> tuple[int, int] | None:
+    """A noun phrase (or pronoun) starting at or shortly after token k; with `oblique`, also a dative or
+    genitive one (the source after "laut", "nach Angaben")."""
     skipped = 0
     while k < end and skipped < 4:
         low = doc[k].text.lower()
@@ -190,7 +194,7 @@ def _np_after(doc: Doc, k: int, end: int) -> tuple[int, int] | None:
             doc[k].text.endswith(("e", "en", "er", "es", "em")) and doc[k].text.lower() not in _AUX | _DETS \
             and not _is_cue(doc[k]) and k - s < 4:
         k += 1
-    if doc[s].text.lower() in {"den", "dem", "des", "einen", "einem", "eines"}:
+    if not oblique and doc[s].text.lower() in {"den", "dem", "des", "einen", "einem", "eines"}:
         return None  # not a nominative: an object, not the speaker
     caps = k
     while k < end and (doc[k].text[:1].isupper() and doc[k].text not in _ALL_MARKS) and doc[k].text.isalpha() \
@@ -409,7 +413,7 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                     continue
                 p_end = k + 3
             if role == "pre":
-                np = _np_after(doc, p_end, b)
+                np = _np_after(doc, p_end, b, oblique=True)
                 if np is None:
                     if p_end > k + 1 and phrase[-1] in _POST_NACH | {"angaben"}:
                         np = (k + 1, p_end)  # "nach eigenen Angaben": the source is the subject
@@ -505,19 +509,77 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                 return _Q(qa, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.7)
             if doc[c].text == ",":
                 window = range(c + 1, min(c + 16, b2))
-                if any(_is_subj(doc[k]) for k in window if k not in taken) or \
-                        any(doc[k].text.lower() == "zu" for k in range(c + 1, b2)):
+                if any(_is_subj(doc[k]) for k in window if k not in taken):
                     return _Q(c + 1, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6)
+                ze = _zu_end(doc, c + 1, b2)
+                if ze is not None and not any(k in taken for k in range(c + 1, ze)):
+                    return _Q(c + 1, ze, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6)
                 break
     return None
+
+
+_ZU_WORD = re.compile(r"[a-zäöüß]{2,}zu[a-zäöüß]{2,}en")
+# a zu-infinitive after these is an attempt, a possibility or a ban, not what someone says or wants
+_ZU_STOP = {"gelungen", "gelang", "gelingt", "versucht", "versuchte", "versuchten", "versuche", "versuchen",
+            "versuch", "möglichkeit", "möglich", "unmöglich", "verboten", "gezwungen", "schwer", "leicht",
+            "schwierig", "begonnen", "beginnt", "begann", "begannen", "aufgehört", "vergessen", "geschafft",
+            "erlaubt", "zeit", "chance", "gelegenheit", "mühe", "es", "ziel", "lage", "recht", "pflicht",
+            "notwendig", "nötig", "gilt", "galt", "dient", "diente", "half", "hilft", "geholfen", "genutzt"}
+_PARTICLES = {"vor", "an", "auf", "aus", "ab", "ein", "zu", "fest", "dar"}
+_ZU_OPENERS = {"um", "ohne", "statt", "anstatt", "als", "und", "oder"}
+
+
+def _zu_end(doc: Doc, k: int, end: int) -> int | None:
+    """End (exclusive) of a zu-infinitive clause starting at k: "..., die Gespräche fortzusetzen"."""
+    if k >= end or doc[k].text.lower() in _ZU_OPENERS:
+        return None
+    for j in range(k, min(end, k + 40)):
+        t = doc[j].text
+        if t in {",", ";", ":"} | _ALL_MARKS or t in _SENT_END:
+            return None
+        nxt = doc[j + 1].text if j + 1 < len(doc) else "."
+        at_end = j + 1 >= end or nxt in {",", ".", ";", ":", "!", "?", "und", "oder", ")"}
+        if at_end and (_ZU_WORD.fullmatch(t) or (j > k and doc[j - 1].text == "zu" and t[:1].islower())):
+            if nxt in {"und", "oder"}:  # "... zu prüfen und ... zu lassen": the coordinated infinitive too
+                more = _zu_end(doc, j + 2, end)
+                if more is not None:
+                    return more
+            return j + 1
+    return None
+
+
+def _zu_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
+    """zu-infinitive clauses after a comma ("Er forderte die Regierung auf, die Grenze zu öffnen"): what someone
+    demands, announces or plans; the speaker is the subject of the clause before."""
+    out = []
+    b2 = _strip_end(doc, a, b)
+    for c in range(a + 2, b2):
+        if doc[c].text != "," or c + 1 in taken:
+            continue
+        ze = _zu_end(doc, c + 1, b2)
+        if ze is None or any(k in taken for k in range(c + 1, ze)) or ze - c < 3:
+            continue
+        if any(doc[j].text.lower() in _ZU_STOP for j in range(max(a, c - 6), c)):
+            continue
+        # the verb of the clause before: a cue, else the nearest finite verb or participle
+        v = next((j for j in range(c - 1, max(a, c - 20) - 1, -1) if _is_cue(doc[j])), None)
+        if v is None:
+            # a particle verb ("rief ... auf", "hatte ... vor", "kündigte ... an"): its finite part
+            if doc[c - 1].text not in _PARTICLES:
+                continue
+            v = next((j for j in range(c - 2, max(a, c - 20) - 1, -1)
+                      if doc[j].pos_ in ("VERB", "AUX") or doc[j].text.lower() in _AUX), None)
+        sp = _speaker_for_cue(doc, v, a, c) if v is not None else None
+        out.append(_Q(c + 1, ze, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.5))
+        taken = taken | set(range(c + 1, ze))
+    return out
 
 
 def _reportative(doc: Doc, toks: list[int]) -> bool:
     """Reportative "sollen": "soll/sollen ...", "sollte ... getötet worden sein" (hearsay, not obligation)."""
     words = {doc[k].text.lower() for k in toks}
-    if words & {"soll", "sollen"}:
-        return True
-    return bool(words & {"sollte", "sollten"}) and bool(words & {"haben", "sein", "worden"})
+    # with a perfect infinitive only: "soll ... getötet haben / worden sein"; "soll ... stattfinden" is a plan
+    return bool(words & {"soll", "sollen", "sollte", "sollten"}) and bool(words & {"haben", "sein", "worden"})
 
 
 def _previous_speaker(found: list[_Q], sent_of: dict[int, int], si: int, window: int = 4) -> tuple[int, int] | None:
@@ -616,6 +678,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
             blocked.update(range(q.start, q.end))
             if q.cue:
                 blocked.update(range(q.cue[0], q.cue[1]))
+        for q in _zu_clauses(doc, a, b, blocked):
+            found.append(q)
+            got = True
+            blocked.update(range(q.start, q.end))
         # attributions ("laut X", "nach Angaben X") outside the clauses found so far
         q = _attribution(doc, a, b, blocked)
         if q is not None:
