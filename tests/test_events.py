@@ -118,3 +118,85 @@ def test_event_record_shape() -> None:
 def test_required_context_excludes_other_senses(text: str) -> None:
     evs, _ = _events(text)
     assert evs == []
+
+
+# ---- argument frames and German grammar (one test per general fix) -------------------------------------------
+
+def test_passive_patient_is_the_recipient_without_an_agent_phrase() -> None:
+    evs, _ = _events("In Minsk wurden am Sonntag von der belarussischen Polizei mehrere Oppositionelle verhaftet.",
+                     "COERCE")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["BLRCOP"]
+    assert evs[0].recipient, "the arrested are the recipient of a passive arrest"
+
+
+def test_prepositional_recipient_after_an_instrument_phrase() -> None:
+    evs, _ = _events("Die Polizei schlug in Kairo mit Schlagstöcken auf die Demonstranten ein.", "ASSAULT")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["EGYCOP"]
+    assert [r.code[3:] for r in evs[0].recipient] == ["OPP"]
+
+
+def test_contracted_agent_preposition_vom() -> None:
+    evs, _ = _events("Der Oppositionsführer wurde vom russischen Geheimdienst festgenommen.", "COERCE")
+    assert len(evs) == 1
+    assert evs[0].actor[0].code.startswith("RUS")
+
+
+def test_visit_to_a_country_has_its_government_as_recipient() -> None:
+    evs, _ = _events("Der französische Präsident sprach bei seinem Besuch in Japan über Handelsfragen.", "CONSULT")
+    visit = [e for e in evs if e.trigger.text == "Besuch"]
+    assert visit and [r.code for r in visit[0].recipient] == ["JPNGOV"]
+
+
+def test_demand_addressed_by_a_dass_clause() -> None:
+    evs, _ = _events("Die ungarische Opposition fordert, dass die ungarische Regierung sofort zurücktritt.", "REQUEST")
+    assert len(evs) == 1
+    assert [r.code for r in evs[0].recipient] == ["HUNGOV"]
+
+
+def test_unnamed_attackers_are_coded_uaf() -> None:
+    evs, _ = _events("In Kabul wurde der afghanische Minister von unbekannten Männern angegriffen.", "ASSAULT")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["---UAF"]
+    assert evs[0].recipient and evs[0].recipient[0].code.startswith("AFG")
+
+
+def test_evaluation_is_an_accusation_of_the_perpetrator() -> None:
+    text = ("Russische Soldaten haben am Montag in Butscha Dutzende Zivilisten erschossen. "
+            "Der ukrainische Außenminister sagte: „Das ist ein Kriegsverbrechen.“")
+    evs, _ = _events(text, "ACCUSE")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.trigger.text == "Kriegsverbrechen" and ev.cameo_code == "1124"
+    assert [a.code for a in ev.actor] == ["UKRGOV"]
+    assert [r.code for r in ev.recipient] == ["RUSMIL"]
+    # the predicative noun is not reported as a second massacre/assault
+    assert not [e for e in _events(text, "ASSAULT")[0] if e.trigger.text == "Kriegsverbrechen"]
+
+
+def test_negated_event_that_could_not_happen_has_failed() -> None:
+    evs, _ = _events("Die Regierungen Serbiens und des Kosovo konnten am Freitag keine Einigung erzielen.", "AGREE")
+    assert len(evs) == 1 and evs[0].modality == "failed"
+
+
+def test_foreign_troops_landing_are_a_deployment_but_other_landings_are_not() -> None:
+    evs, _ = _events("Am Dienstag sind in Haiti kenianische Polizisten gelandet.", "AID")
+    assert len(evs) == 1 and evs[0].cameo_code == "074"
+    assert _events("Das Flugzeug des Ministers ist am Abend in Rom gelandet.", "AID")[0] == []
+
+
+def test_coordinated_verbs_share_the_modal() -> None:
+    evs, _ = _events("Die französischen Soldaten sollen den Flughafen sichern und die Ausländer in Sicherheit bringen.")
+    assert {e.modality for e in evs} == {"future"} and len(evs) == 2
+
+
+def test_second_subject_is_not_a_compound_actor() -> None:
+    evs, _ = _events("Die Polizei löste die Kundgebung der Opposition in Tiflis auf.", "COERCE")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["GEOCOP"]
+
+
+def test_compound_split_needs_a_real_head() -> None:
+    evs, _ = _events("Aus Regierungskreisen in Moskau hieß es, die Benzinpreise würden steigen.")
+    assert [e for e in evs if e.plover_type == "CONSULT"] == []

@@ -116,12 +116,14 @@ def _parse_requires(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     for cond in filter(None, (c.strip() for c in text.split(","))):
         neg = cond.startswith("!")
         cond = cond.lstrip("!")
-        if cond == "refl":
-            out.append(("!refl" if neg else "refl", "", ()))
+        if cond in ("refl", "cop"):
+            out.append(("!" + cond if neg else cond, "", ()))
             continue
         name, _, words = cond.partition("=")
         ws = tuple(_fold(w) for w in words.split("|") if w)
-        if name == "any":
+        if name in ("asec", "!asec"):
+            out.append(("!asec" if neg else "asec", "", tuple(w.upper() for w in words.split("|") if w)))
+        elif name == "any":
             out.append(("!any" if neg else "any", "", ws))
         elif name.startswith("p:"):
             preps = name[2:].split("|")
@@ -327,7 +329,8 @@ def _noun_entries(tok: Token, lex: Lexicon) -> tuple[list[Entry], str]:
         if k in lex.nouns:
             return lex.nouns[k], "lemma"
     folded = _fold(tok.text)
-    if any(folded.startswith(n) or folded.endswith(n) for n in lex.cues.get("nosuffix", ())):
+    nosuffix = lex.cues.get("nosuffix", ())
+    if any(folded.startswith(n) or any(k.endswith(n) for k in keys) for n in nosuffix):
         return [], ""
     # compound: the longest lexicon noun at the end of the word ("Luftangriffe", "Protestveranstaltung")
     best: tuple[int, list[Entry]] | None = None
@@ -392,9 +395,14 @@ def _requires_ok(entry: Entry, tok: Token) -> bool:
         return True
     near = _near(tok)
     for kind, arg, words in entry.requires:
+        if kind in ("asec", "!asec"):
+            continue  # a condition on the actor: checked once the actor is known (`_actor_ok`)
         if kind in ("refl", "!refl"):
             has = any(t.lower_ in PRONOUNS_REFL for t in near)
             if has != (kind == "refl"):
+                return False
+        elif kind in ("cop", "!cop"):
+            if _predicative(tok) != (kind == "cop"):
                 return False
         elif kind in ("any", "!any"):
             has = any(_word_match(t, words) for t in near)
@@ -411,6 +419,22 @@ def _requires_ok(entry: Entry, tok: Token) -> bool:
             if has != (kind == "p"):
                 return False
     return True
+
+
+def _actor_ok(entry: Entry, actors: list[ActorRef]) -> bool:
+    """The entry's conditions on the actor's sector ("asec=MIL": troops landing are a deployment)."""
+    for kind, _, sectors in entry.requires:
+        if kind in ("asec", "!asec"):
+            has = any((a.sector or "") in sectors for a in actors)
+            if has != (kind == "asec"):
+                return False
+    return True
+
+
+def _predicative(tok: Token) -> bool:
+    """A noun used as the predicate of a copula ("Das ist ein Massaker", "Es war ein Verbrechen"): an evaluation
+    by the speaker, not a report of the event."""
+    return any(c.dep_ == "cop" for c in tok.children)
 
 
 def _next_noun(prep: Token) -> Token | None:
@@ -599,6 +623,17 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
         return _prep_objects(tok, "von")
     if slot == "gen":
         return _gen_tokens(tok)
+    if slot == "govsubj":
+        # "X ist für den Tod von Y verantwortlich": the subject of the predicate governing the noun
+        h = tok.head
+        return _subject_tokens(h, _is_passive(h)) if h.i != tok.i else []
+    if slot == "clause":
+        # "fordern, dass die Regierung zurücktritt": the subject of the demanded clause is the one asked
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "advcl", "csubj") and any(m.dep_ == "mark" and m.lower_ == "dass" for m in c.children):
+                out += _subject_tokens(c, _is_passive(c))
+        return out
     if slot == "poss":
         return [c for c in tok.children if c.dep_ in ("det:poss",) or (c.dep_ == "det" and "Poss=Yes" in str(c.morph))]
     if slot == "amod":
@@ -727,6 +762,9 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
     """(modality, evidence) from the trigger's own dependents and its governors."""
     cues = lex.cues
     kids = list(tok.children)
+    if tok.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in kids) and not entry.noun:
+        # coordinated verbs share their auxiliaries and modals ("sollen die Botschaft sichern und ... bringen")
+        kids += [c for c in tok.head.children if c.dep_.startswith("aux") and c.i < tok.head.i]
     gov = _governors(tok)
     # dependents of the auxiliaries/modals and of the governing verb of a noun trigger
     scope = kids + [g for k in kids if k.dep_.startswith("aux") for g in k.children]
@@ -734,6 +772,11 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
         scope += [c for c in gov[0].children if c.i != tok.i]
     for t in scope:
         if t.lower_ in cues.get("negation", ()) and t.dep_ in ("advmod", "det", "neg", "obj", "nsubj", "dep", "amod"):
+            # "konnte keine Einigung erzielt werden", "gelang es nicht": tried and failed
+            able = next((x for x in [*kids, *gov[:2], *(c for g in gov[:1] for c in g.children)]
+                         if x.lemma_.lower() in cues.get("failed_if_negated", ())), None)
+            if able is not None:
+                return "failed", f"negation '{t.text}' with '{able.text}'"
             return "negated", f"negation '{t.text}'"
     if entry.noun and gov and _lemma(gov[0]) in cues.get("negating_verb", ()):
         return "negated", f"'{gov[0].text}' denies it"
@@ -845,7 +888,16 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         conf = 0.55 + (0.05 if m.via == "lemma" else 0.0)
         slot_reasons: list[str] = []
         actors: list[ActorRef] = []
+        failed_toks: list[Token] = []
         for slot in entry.actor_slots:
+            if slot == "speaker":
+                src = _call("quotes", "attribution_for_token", doc, tok)
+                if src is not None and src.code:
+                    actors = [src]
+                    evidence.append("speaker of the evaluation → actor")
+                    conf += 0.1
+                    break
+                continue
             toks = _slot_tokens(tok, slot, passive, lex)
             if not toks:
                 continue
@@ -858,6 +910,19 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 conf += 0.15
                 break
             slot_reasons.extend(why)
+            failed_toks.extend(toks)
+        if entry.type == "ASSAULT" and all(a.sector == "CVL" for a in actors):
+            # unnamed attackers ("von Unbekannten angegriffen", "bewaffnete Männer schossen") are coded ---UAF,
+            # whether the actor dictionary saw no actor or private persons in them
+            unknown = lex.cues.get("unknown_attacker", set())
+            cands = failed_toks + [t for a in actors for t in doc.char_span(a.start, a.end, alignment_mode="expand")
+                                   or []]
+            hit = next((t for t in _expand(cands) if t.lemma_.lower() in unknown or t.lower_ in unknown), None)
+            if hit is not None:
+                lo, hi = hit.left_edge.idx, hit.idx + len(hit.text)
+                actors = [ActorRef(text=doc.text[lo:hi], start=lo, end=hi, code="---UAF", kind="default",
+                                   confidence=0.4)]
+                evidence.append(f"unnamed attacker '{hit.text}' → ---UAF")
         if not actors and not entry.noun and not passive and "subj" in entry.actor_slots:
             # the parse gave several subjects and the preferred one is no actor: try the others
             rec_toks = {t.i for slot in entry.recipient_slots for t in _slot_tokens(tok, slot, passive, lex)}
@@ -876,6 +941,13 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 conf += 0.1
         recipients: list[ActorRef] = []
         for slot in entry.recipient_slots:
+            if slot == "culprit":
+                refs = _culprits(doc, si, events, actors)
+                if refs:
+                    recipients = refs
+                    evidence.append("perpetrator of the preceding use of force → recipient")
+                    break
+                continue
             toks = [t for t in _slot_tokens(tok, slot, passive, lex)]
             if not toks:
                 continue
@@ -917,7 +989,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             if cumulative and entry.type == "ASSAULT":
                 reasons.append(Reason(si, f"running total {cumulative}, not an event", trigger=trig, text=sent.text))
                 continue
-            place = _call("places", "event_location", doc, tok)
+            place = _call("places", "event_location", doc, tok, entry.type)
             if entry.default == "UAF":
                 actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code="---UAF",
                                    kind="default", confidence=0.3)]
@@ -941,6 +1013,11 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 msg = f"no actor found for '{tok.text}' ({entry.type})"
             reasons.append(Reason(si, msg, trigger=trig, text=sent.text))
             continue
+        if not _actor_ok(entry, actors):
+            reasons.append(Reason(si, f"'{tok.text}' ({entry.type}) needs an actor of sector "
+                                      f"{'/'.join(w for k, _, ws in entry.requires if k.endswith('asec') for w in ws)}",
+                                  trigger=trig, text=sent.text))
+            continue
         # modality and the intent mapping for announced events
         mod, mod_ev = modality(doc, tok, entry, lex)
         ptype, pmode, cameo = entry.type, entry.mode, entry.cameo
@@ -951,7 +1028,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             if mapped:
                 ptype, pmode, cameo = mapped
                 evidence.append(f"announced: coded as {ptype} {cameo}")
-        date = _call("dates", "event_date", doc, tok)
+        date = _call("dates", "event_date", doc, tok, ptype)
         if date is not None and date.from_article_date and mod in ("future", "hypothetical"):
             date = None  # an unscheduled plan has no date
         article_date = doc._.lb_article_date
@@ -962,7 +1039,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                     evidence.append(f"modality historical: dated {date.value}")
             except ValueError:
                 pass
-        place = _call("places", "event_location", doc, tok)
+        place = _call("places", "event_location", doc, tok, ptype)
         toll = _call("figures", "event_toll", doc, tok) or (None, None)
         source = _call("quotes", "attribution_for_token", doc, tok)
         gold_q = lex.cameo.get(cameo, (None, None))
@@ -990,6 +1067,20 @@ def _context_actors(doc: Doc, si: int, current: list[Event], recipients: list[Ac
                  and not (ptype == "PROTEST" and a.sector in STATE_SECTORS)]
         if named:
             return [dataclasses.replace(a, confidence=round(a.confidence * 0.6, 2), kind=a.kind) for a in named]
+    return []
+
+
+def _culprits(doc: Doc, si: int, current: list[Event], actors: list[ActorRef], window: int = 4) -> list[ActorRef]:
+    """Whom an evaluation ("Das ist ein Massaker") accuses: the named actors of the closest preceding ASSAULT or
+    COERCE event in the last `window` sentences."""
+    own = {a.code for a in actors}
+    for ev in reversed([*(doc._.lb_events or []), *current]):
+        if si - ev.sentence_index > window:
+            break
+        if ev.plover_type in ("ASSAULT", "COERCE"):
+            named = [a for a in ev.actor if a.code and a.kind != "default" and a.code not in own]
+            if named:
+                return named
     return []
 
 
