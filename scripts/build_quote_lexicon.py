@@ -96,6 +96,27 @@ def cue_forms(data: Path) -> list[tuple[str, int, int]]:
     return sorted(kept, key=lambda x: (-x[1], x[0]))
 
 
+def reported_forms(data: Path) -> list[tuple[str, int, int]]:
+    """Word forms that mark a whole sentence as reported speech ("Die CDU forderte ...", "X bezeichnete Y als
+    ..."): (form, sentences mostly inside a Reported quote, sentences with the form), train split only."""
+    in_rep: collections.Counter[str] = collections.Counter()
+    total: collections.Counter[str] = collections.Counter()
+    for path in sorted(glob.glob(str(data / "quotes" / "train" / "*.json"))):
+        doc = json.loads(Path(path).read_text(encoding="utf8"))
+        rep_tokens = {i for ann in doc["annotations"] if ann["type"] == "Reported" for i in ann["quote"]["tokenIds"]}
+        sents: dict[int, list[dict]] = collections.defaultdict(list)
+        for tok in doc["tokens"]:
+            sents[tok["sentence"]].append(tok)
+        for toks in sents.values():
+            rep = sum(t["id"] in rep_tokens for t in toks) >= 0.7 * len(toks)
+            for form in {t["text"] for t in toks if re.fullmatch(r"[a-zäöüß]+", t["text"])}:
+                total[form] += 1
+                in_rep[form] += rep
+    kept = [(f, n, total[f]) for f, n in in_rep.items()
+            if n >= 3 and n >= 0.25 * total[f] and f not in STOP and not re.search(r"nde[nsr]?$", f)]
+    return sorted(kept, key=lambda x: (-x[1], x[0]))
+
+
 def konjunktiv_forms(data: Path) -> dict[str, str]:
     forms: dict[str, str] = {}
     for path in sorted(glob.glob(str(data / "ud" / "*.conllu"))):
@@ -130,6 +151,14 @@ def main(argv: list[str]) -> int:
         for form in sorted(seeds - learned_forms - STOP):
             if form.isalpha():
                 fh.write(f"{form}\tseed\t0\t0\n")
+    with open(OUT / "reported.tsv", "w", encoding="utf8") as fh:
+        fh.write("# Word forms that mark a whole sentence as reported speech (Reported), for lagebild.extract.quotes.\n")
+        fh.write("# Built by scripts/build_quote_lexicon.py from the German Wikinews quotation corpus, train split\n")
+        fh.write("# (sentences >= 70% inside a Reported quote; kept when >= 3 and >= 25% of the sentences with the form;\n")
+        fh.write("# forms and counts only). Version 1.\n")
+        fh.write("form\treported_sentences\tsentences\n")
+        for form, n, tot in reported_forms(data):
+            fh.write(f"{form}\t{n}\t{tot}\n")
     kforms = konjunktiv_forms(data)
     for f in SEED_KI:
         kforms[f] = "KI"

@@ -82,6 +82,7 @@ def lexicon() -> _Lexicon:
     cues = {r[0] for r in rows}
     # forms that are cues in most of their train occurrences also mark a whole sentence as reported speech
     reported = {r[0] for r in rows if r[1] == "train" and int(r[2]) >= 3 and int(r[2]) >= 0.6 * int(r[3])}
+    reported |= {r[0] for r in _tsv_rows(RESOURCES / "reported.tsv")[1:]}
     konj = _tsv_rows(RESOURCES / "konjunktiv.tsv")[1:]
     attrs = [(r[0].split(), r[1]) for r in _tsv_rows(RESOURCES / "attributions.tsv")]
     attrs.sort(key=lambda a: -len(a[0]))
@@ -243,6 +244,12 @@ def _np_before(doc: Doc, k: int, start: int) -> tuple[int, int] | None:
         head = _np_before(doc, j, start)
         if head and head[1] - head[0] < 6:
             return (head[0], e)
+    # a "von" complement: "der Bürgermeister von Orleans sagte" -> the head noun phrase
+    if j - 2 >= start and doc[j - 1].text in {"von", "vom"} and doc[j - 2].text[:1].isupper() and \
+            doc[j - 2].text.isalpha() and doc[j - 2].text not in _CAP_STOP:
+        head = _np_before(doc, j - 1, start)
+        if head and head[1] - head[0] < 6:
+            return (head[0], e)
     return (j, e)
 
 
@@ -256,9 +263,11 @@ def _subject(doc: Doc, np: tuple[int, int] | None) -> tuple[int, int] | None:
     if np is None:
         return None
     s, e = np
-    if s > 0 and doc[s - 1].text.lower() in _PREPS and doc[s - 1].text[:1].islower():
+    if s > 0 and doc[s - 1].text.lower() in _PREPS:
         return None  # "mit der New York Times erklärte ...": a prepositional object
     first = doc[s]
+    if e - s == 1 and first.pos_ in ("ADV", "ADJ") and first.text.lower() not in _PRONOUNS:
+        return None  # "Sinngemäß erklärte er": an adverb, not a name
     case = first.morph.get("Case")
     if first.pos_ in ("DET", "PRON") and case and "Nom" not in case and \
             first.text.lower() not in {"die", "das", "sie"}:  # die/das/sie: Nom = Acc, the tagger guesses
@@ -475,7 +484,7 @@ def _reported(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     if b2 - a < 5:
         return None
     for v in range(a, b2):
-        if v not in taken and _is_cue(doc[v]) and doc[v].text in lexicon().reported_forms:
+        if v not in taken and doc[v].text in lexicon().reported_forms:
             sp = _speaker_for_cue(doc, v, a, b2)
             if sp:
                 return _Q(a, b2, "Reported", sp, (v, v + 1), 0.4)
@@ -582,7 +591,7 @@ def _reportative(doc: Doc, toks: list[int]) -> bool:
     return bool(words & {"soll", "sollen", "sollte", "sollten"}) and bool(words & {"haben", "sein", "worden"})
 
 
-def _previous_speaker(found: list[_Q], sent_of: dict[int, int], si: int, window: int = 4) -> tuple[int, int] | None:
+def _previous_speaker(found: list[_Q], sent_of: dict[int, int], si: int, window: int = 6) -> tuple[int, int] | None:
     """The speaker of the nearest quote ending in the `window` sentences before sentence si."""
     best = None
     for q in found:
@@ -725,14 +734,15 @@ def find_quotes(doc: Doc) -> list[Quote]:
         found.append(q)
         quoted_sents[si] = q
         last_fi = (si, q)
-    # direct quotes without a cue take the speaker of a neighbouring quote
+    # quotes without a speaker of their own continue the nearest quote before them that has one
     found.sort(key=lambda q: q.start)
     for idx, q in enumerate(found):
-        if q.speaker is None and q.type == "Direct":
+        if q.speaker is None:
             si = sent_of.get(q.start, 0)
             for other in reversed(found[:idx]):
-                if other.speaker and si - sent_of.get(other.end - 1, 0) <= 2:
+                if other.speaker and si - sent_of.get(other.end - 1, 0) <= 6:
                     q.speaker = other.speaker
+                    q.confidence = min(q.confidence, 0.4)
                     break
     return [_to_record(doc, q, sents, sent_of) for q in found if q.end > q.start]
 
