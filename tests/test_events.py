@@ -200,3 +200,21 @@ def test_second_subject_is_not_a_compound_actor() -> None:
 def test_compound_split_needs_a_real_head() -> None:
     evs, _ = _events("Aus Regierungskreisen in Moskau hieß es, die Benzinpreise würden steigen.")
     assert [e for e in evs if e.plover_type == "CONSULT"] == []
+
+
+def test_country_using_force_is_coded_as_its_military() -> None:
+    evs, _ = _events("Die Türkei startete am Morgen eine Bodenoffensive gegen kurdische Milizen.", "ASSAULT")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["TURMIL"]
+
+
+def test_protesting_civilians_are_protesters() -> None:
+    evs, _ = _events("Tausende venezolanische Zivilisten protestierten in Caracas gegen die Regierung.", "PROTEST")
+    assert len(evs) == 1
+    assert evs[0].actor and all(a.code.endswith("OPP") for a in evs[0].actor)
+
+
+def test_demand_for_a_resignation_is_addressed_to_the_one_who_should_resign() -> None:
+    evs, _ = _events("Rumänische Demonstranten forderten den Rücktritt des rumänischen Innenministers.", "REQUEST")
+    assert len(evs) == 1 and evs[0].cameo_code == "1041"
+    assert [r.code for r in evs[0].recipient] == ["ROUGOV"]

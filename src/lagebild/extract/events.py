@@ -580,7 +580,8 @@ def _object_tokens(tok: Token, passive: bool) -> list[Token]:
 def _gen_tokens(tok: Token) -> list[Token]:
     out = []
     for c in tok.children:
-        if c.dep_ in ("nmod", "nmod:poss", "det:poss") and not any(g.dep_ == "case" for g in c.children):
+        if c.dep_ in ("nmod", "nmod:poss", "det:poss") and not any(g.dep_ == "case" for g in c.children) \
+                and not (c.left_edge.i < c.i and c.left_edge.pos_ == "ADP"):
             if c.dep_ != "det:poss" and (c.pos_ in ("NOUN", "PROPN") or c.text[:1].isupper()):
                 out.append(c)
     return out
@@ -607,7 +608,7 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
         return _subject_tokens(tok, passive)
     if slot == "obj":
         return _object_tokens(tok, passive)
-    if slot == "dat":
+    if slot == "dat" and tok.pos_ != "NOUN":
         out = _children(tok, ("iobj",))
         out += [c for c in _children(tok, ("obj", "obl", "nsubj")) if "Case=Dat" in str(c.morph)
                 and not any(g.dep_ == "case" for g in c.children) and c not in _subject_tokens(tok, passive)]
@@ -623,6 +624,20 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
         return _prep_objects(tok, "von")
     if slot == "gen":
         return _gen_tokens(tok)
+    if slot == "dat" and tok.pos_ == "NOUN":
+        # "sie hatten ihm eine Petition geschickt": the dative of the support verb
+        verb, is_actor = _support_verb(tok, lex)
+        return _slot_tokens(verb, "dat", _is_passive(verb), lex) if verb is not None and is_actor else []
+    if slot == "objgen":
+        # "den Rücktritt des Kommandanten fordern": the one whose resignation is demanded
+        return [g for o in _object_tokens(tok, passive) for g in _gen_tokens(o)]
+    if slot == "oblsubj":
+        # "dank der Unterstützung der Luftwaffe eroberten die Truppen ...": the adverbial noun's beneficiary is the
+        # subject of its clause
+        h = tok.head
+        if tok.dep_ == "obl" and h.i != tok.i and h.pos_ in ("VERB", "AUX"):
+            return _subject_tokens(h, _is_passive(h))
+        return []
     if slot == "govsubj":
         # "X ist für den Tod von Y verantwortlich": the subject of the predicate governing the noun
         h = tok.head
@@ -1049,7 +1064,27 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             quad_class=gold_q[1], actor=actors, recipient=recipients, location=place, date=date, modality=mod,
             attributed_to=source, dead=toll[0], injured=toll[1], confidence=round(min(0.95, max(0.05, conf)), 2),
             evidence=evidence, entry=entry.id))
+    _sector_conventions(events)
     return events, reasons
+
+
+def _sector_conventions(events: list[Event]) -> None:
+    """Coding conventions of the guidelines that depend on the event: a country named as the agent of military
+    force acts through its military ("Israel startete die Bodenoffensive" → ISRMIL); private persons who protest
+    are protesters (---OPP), also in the other events of the sentence they are the actor of."""
+    protesters: set[tuple[int, int]] = set()
+    for ev in events:
+        for i, a in enumerate(ev.actor):
+            if a.country and a.kind == "country" and a.sector == "GOV" and ev.plover_type in ("ASSAULT", "MOBILIZE") \
+                    and "military" in (ev.plover_context or []):
+                ev.actor[i] = dataclasses.replace(a, code=a.country + "MIL", sector="MIL")
+            if ev.plover_type == "PROTEST" and a.country and a.sector == "CVL":
+                ev.actor[i] = dataclasses.replace(a, code=a.country + "OPP", sector="OPP")
+                protesters.add((a.start, a.end))
+    for ev in events:
+        for i, a in enumerate(ev.actor):
+            if (a.start, a.end) in protesters and a.sector == "CVL":
+                ev.actor[i] = dataclasses.replace(a, code=a.country + "OPP", sector="OPP")
 
 
 def _context_actors(doc: Doc, si: int, current: list[Event], recipients: list[ActorRef] | None = None,
