@@ -89,6 +89,11 @@ class Gazetteer:
             self.names.setdefault(form, []).append((key, source))
         for form, gid, valid_from, valid_to, *_ in _data_lines(directory / "aliases.tsv"):
             self.aliases.setdefault(gid, []).append((form, _date(valid_from), _date(valid_to)))
+        self.continuations: set[str] = set()
+        p = directory / "name_continuations.txt"
+        if p.exists():
+            self.continuations.update(line.strip() for line in p.read_text(encoding="utf8").splitlines()
+                                      if line.strip() and not line.startswith("#"))
         self.common: set[str] = set()
         for fname in ("common_words.txt", "common_words_auto.txt"):
             p = directory / fname
@@ -203,6 +208,11 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
         if first.ent_type_ == "PER":
             return False
     nxt = doc[c.end] if c.end < len(doc) else None
+    if nxt is not None and nxt.text in gaz.continuations:
+        return False  # "New York Times", "Frankfurter Allgemeine": a newspaper's name
+    prev = doc[c.start - 1] if c.start > 0 else None
+    if doc[c.start:c.end].text in gaz.continuations and prev is not None and prev.text[:1].isupper() and not prev.is_sent_start:
+        return False  # "Los Angeles Times"
     if sources == {"adj"}:
         # "Genfer Gespräche", "Pariser Vorstädten": the adjective must modify a following noun
         c.adjective = True
@@ -284,11 +294,104 @@ def find_places(doc: Doc) -> list[Place]:
     return places
 
 
+ANAPHOR_DETS = {"das", "des", "dem", "den", "der", "die", "im", "ins", "vom", "zum", "zur", "dieses", "diesem",
+                "diese", "dieser"}
+ANAPHOR_NOUNS = {"Land": "country", "Landes": "country", "Lande": "country", "Stadt": "city",
+                 "Hauptstadt": "capital"}
+TERRITORY_NOUNS = {"Boden", "Territorium", "Staatsgebiet", "Hoheitsgebiet", "Gebiet", "Staatsboden"}
+ACTORS_COUNTRIES = GAZ_DIR.parent / "actors" / "countries.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def _country_entries() -> dict[str, GazEntry]:
+    gaz = gazetteer()
+    best: dict[str, GazEntry] = {}
+    for e in gaz.places.values():
+        if e.feature == "PCLI" and e.country and (e.country not in best or e.population > best[e.country].population):
+            best[e.country] = e
+    return best
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, GazEntry]:
+    return {e.country: e for e in gazetteer().places.values() if e.feature == "PPLC" and e.country}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_adjectives() -> dict[str, str]:
+    """Inflected country adjectives ("serbischem" → SRB) from the actor dictionary's country table (CLDR-based)."""
+    out: dict[str, str] = {}
+    if ACTORS_COUNTRIES.exists():
+        for row in _data_lines(ACTORS_COUNTRIES):
+            if len(row) >= 3 and row[2] == "adjective":
+                out[row[1].lower()] = row[0]
+    return out
+
+
+def _place_of(entry: GazEntry, tok_span: Span, date: dt.date | None, conf: float, gaz: Gazetteer) -> Place:
+    return Place(text=tok_span.text, start=tok_span.start_char, end=tok_span.end_char, geonameid=entry.geonameid,
+                 name=gaz.name_at(entry, date), country=entry.country, admin1=entry.admin1, lat=entry.lat,
+                 lon=entry.lon, feature=entry.feature, part=None, confidence=conf)
+
+
+def referring_places(doc: Doc, places: list[Place]) -> list[Place]:
+    """Places named without a name: "das Land", "in der Stadt", "die Hauptstadt" (a definite noun with no name
+    after it) → the country/city/capital of the last place named before it; "auf serbischem Boden" → the country
+    of the adjective."""
+    gaz = gazetteer()
+    date = doc._.lb_article_date if Doc.has_extension("lb_article_date") else None
+    countries = _country_entries()
+    adjectives = _country_adjectives()
+    out: list[Place] = []
+    named = sorted(places, key=lambda p: p.start)
+    for tok in doc:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.text in TERRITORY_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ in adjectives:
+            entry = countries.get(adjectives[doc[tok.i - 1].lower_])
+            if entry is not None:
+                out.append(_place_of(entry, doc[tok.i - 1:tok.i + 1], date, 0.6, gaz))
+            continue
+        kind = ANAPHOR_NOUNS.get(tok.text)
+        if kind is None or (nxt is not None and (nxt.tag_ == "NE" or nxt.pos_ == "PROPN" or nxt.text[:1].isupper()
+                                                 and nxt.ent_type_ == "LOC")):
+            continue  # "die Stadt Bentiu": the name follows and is a place of its own
+        j = tok.i - 1
+        while j >= tok.sent.start and doc[j].tag_ in ("ADJA", "ADV", "ADJD"):
+            j -= 1
+        if j < 0 or doc[j].lower_ not in ANAPHOR_DETS:
+            continue  # "seines Landes", "eine Stadt": not the one named before
+        before = [p for p in named if p.end <= tok.idx and p.country]
+        if not before:
+            continue
+        # "das Land": the country the article has named most often so far (the latest on a tie)
+        counts: dict[str, tuple[int, int]] = {}
+        for n, p in enumerate(before):
+            counts[p.country] = (counts.get(p.country, (0, 0))[0] + 1, n)
+        main_country = max(counts, key=lambda c: counts[c])
+        last = before[-1]
+        if kind == "city":
+            cities = [p for p in before if (p.feature or "").startswith("PPL")]
+            if not cities:
+                continue
+            last = cities[-1]
+            out.append(Place(**{**last.__dict__, "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text),
+                                "part": None, "confidence": round(min(last.confidence, 0.5), 3)}))
+            continue
+        entry = countries.get(main_country)
+        if kind == "capital":
+            entry = _capitals().get(main_country)
+        if entry is not None:
+            out.append(_place_of(entry, doc[tok.i:tok.i + 1], date, 0.5, gaz))
+    return out
+
+
 @Language.component("lagebild_places")
 def lagebild_places(doc: Doc) -> Doc:
     if doc._.lb_places is None:
         doc._.lb_places = []
-    doc._.lb_places.extend(find_places(doc))
+    places = find_places(doc)
+    places.extend(referring_places(doc, places))
+    doc._.lb_places.extend(sorted(places, key=lambda p: p.start))
     return doc
 
 
@@ -302,11 +405,57 @@ CASE_WORDS = {"in", "im", "bei", "beim", "aus", "nach", "nahe", "von", "vom", "a
               "zwischen", "gegen", "vor", "hinter", "entlang", "innerhalb", "außerhalb", "ins", "zum", "zur", "unweit"}
 
 
+PHRASE_TAGS = {"ART", "ADJA", "NN", "NE", "CARD", "PPOSAT", "PDAT", "PIAT", "ADV", "ADJD"}
+# nouns that name a place by its kind or part: a place after them is still the phrase's place ("in der Nähe der
+# Hauptstadt Dili", "im Norden Syriens"); after any other noun it is that noun's attribute ("am Widerstand Russlands")
+GENERIC_PLACE_NOUNS = {"Stadt", "Hauptstadt", "Großstadt", "Kleinstadt", "Innenstadt", "Altstadt", "Vorstadt", "Vorort",
+                       "Stadtteil", "Stadtviertel", "Viertel", "Bezirk", "Region", "Provinz", "Bundesstaat", "Staat",
+                       "Land", "Dorf", "Ort", "Ortschaft", "Gemeinde", "Gebiet", "Umgebung", "Nähe", "Umland",
+                       "Grenze", "Grenzregion", "Küste", "Insel", "Hafen", "Hafenstadt", "Flughafen", "Zentrum",
+                       "Mitte", "Rand", "Stadtrand", "Straßen", "Straße", "Platz", "Hauptplatz", "Teil", "Teilen",
+                       "Gegend", "Distrikt", "Kanton", "Departement", "Département", "Republik", "Stadtzentrum",
+                       "Ostteil", "Westteil", "Nordteil", "Südteil", "Norden", "Süden", "Osten", "Westen",
+                       "Nordosten", "Nordwesten", "Südosten", "Südwesten", "Kreis", "Landkreis", "Oblast", "Gouvernement"}
+NON_LOCATIVE = {"für", "gegen", "mit", "ohne", "wegen", "über", "um", "zu", "zum", "zur", "gegenüber", "seitens"}
+TWO_WAY = {"in", "an", "auf", "vor", "hinter", "über", "unter", "neben", "zwischen"}
+
+
+def _lexical_prep(span: Span) -> Token | None:
+    """The preposition that opens the phrase of a place, read from the words before it and not from the parse
+    ("in der Nähe der Hauptstadt Dili" → "in"): determiners, adjectives and nouns back to a preposition."""
+    doc = span.doc
+    i = span.start - 1
+    for _ in range(9):
+        if i < span.sent.start:
+            return None
+        t = doc[i]
+        if t.tag_.startswith("APPR") or (t.pos_ == "ADP" and t.tag_ != "APPO"):
+            if t.lower_ in ("von", "vom") and i - 1 >= span.sent.start and doc[i - 1].tag_ == "NN":
+                i -= 1  # "in der Innenstadt von Kairo": the phrase of the noun the von-phrase belongs to
+                continue
+            return t
+        if t.tag_ not in PHRASE_TAGS:
+            return None
+        if t.tag_ == "NN" and t.text not in GENERIC_PLACE_NOUNS and t.lemma_ not in GENERIC_PLACE_NOUNS:
+            return None
+        i -= 1
+    return None
+
+
+def _prep_word(span: Span) -> str:
+    """The preposition right before the place's phrase by the words (also after a non-place noun), lower case."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.sent.start and doc[i].tag_ in ("ART", "ADJA", "ADJD", "CARD", "PIAT", "ADV"):
+        i -= 1
+    return doc[i].lower_ if i >= span.sent.start and doc[i].tag_.startswith("APPR") else ""
+
+
 def _is_actor_use(span: Span) -> bool:
     """A place used as an actor rather than a location: a subject ("Russland setzt auf ...", "Moskau kritisierte"),
     a country as object ("unterstützt Syrien") or a dative/indirect object, without a preposition of its own."""
     root = span.root
-    if any(c.dep_ == "case" or c.lower_ in CASE_WORDS for c in root.children):
+    if any(c.dep_ == "case" or c.lower_ in CASE_WORDS for c in root.children) or _lexical_prep(span) is not None:
         return False
     if root.dep_ == "nsubj":
         return True
@@ -384,24 +533,44 @@ VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "COOPERATE", "SANCTION
 
 def _is_origin(span: Span) -> bool:
     """'aus Italien', 'vom Libanon aus': where someone or something comes from, not where the event happens."""
-    root = span.root
-    cases = {c.lower_ for c in root.children if c.dep_ == "case" or c.lower_ in CASE_WORDS}
     doc = span.doc
-    prev = doc[span.start - 1] if span.start > 0 else None
+    prep = _lexical_prep(span)
+    word = prep.lower_ if prep is not None else ""
+    if word == "aus" or any(c.dep_ == "case" and c.lower_ == "aus" for c in span.root.children):
+        return True
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev is not None and prev.lower_ == "aus" or "aus" in cases:
-        return True
-    if nxt is not None and nxt.lower_ == "aus" and ({"von", "vom"} & cases or any(
-            t.lower_ in ("von", "vom") for t in doc[max(span.sent.start, span.start - 3):span.start])):
-        return True
-    return False
+    return word in ("von", "vom") and nxt is not None and nxt.lower_ == "aus"
 
 
-def _locative(span: Span) -> bool:
-    """The place has a locative preposition of its own ("in Genf", "bei Aleppo", "am Belgrader Gericht")."""
+def _locative(span: Span, strict: bool = False) -> bool:
+    """The place has a locative preposition of its own ("in Genf", "bei Aleppo", "am Belgrader Gericht"). With
+    `strict`, a two-way preposition counts only with the dative ("in Genf", not the direction "auf die Türkei")."""
+    prep = _lexical_prep(span)
+    if prep is None or prep.lower_ not in LOCATIVE_CASES:
+        return False
+    if strict and prep.lower_ in TWO_WAY:
+        nouns = [t for t in span.doc[prep.i + 1:span.end] if t.tag_ in ("ART", "NN", "NE", "ADJA")]
+        return not any("Case=Acc" in str(t.morph) for t in nouns)
+    return True
+
+
+def _phrase_head(span: Span) -> Token:
+    """The head of the prepositional phrase a place stands in: up from the name through the generic nouns it names
+    ("in der Nähe der Hauptstadt Dili" → "Nähe", "in der Stadt Bentiu" → "Stadt"), as far as the preposition."""
+    prep = _lexical_prep(span)
+    head = span.root
     doc = span.doc
-    window = doc[max(span.sent.start, span.start - 4):span.start]
-    return any(t.lower_ in LOCATIVE_CASES and t.pos_ == "ADP" or t.lower_ in ("im", "am", "beim") for t in window)
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and head.head == doc[span.end] \
+            and head.dep_ in ("amod", "compound", "nmod"):
+        return doc[span.end]  # "am Belgrader Kriegsverbrechergericht": the noun the place adjective modifies
+    if prep is None:
+        return head
+    for _ in range(4):
+        h = head.head
+        if h is head or not (prep.i < h.i < span.start) or h.pos_ not in ("NOUN", "PROPN"):
+            break
+        head = h
+    return head
 
 
 def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = None) -> Place | None:
@@ -409,8 +578,9 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
 
     With `plover_type` the event type decides how far to look (see MATERIAL_TYPES): material events take their
     own phrase, else the sentence's single place, else the scene set earlier in the article; meetings their own
-    phrase or the sentence's single place; statements only their own locative phrase. `plover_type=None` keeps the
-    type-blind behaviour (paragraph inheritance for all).
+    phrase or the sentence's single place; statements only their own locative phrase. A place in another clause
+    (cut at commas, dashes and conjunctions, see clauses.py) is not the event's own phrase whatever the parse says.
+    `plover_type=None` keeps the type-blind behaviour (paragraph inheritance for all).
     """
     sent = trigger_token.sent
     verbal = plover_type in VERBAL_TYPES
@@ -433,30 +603,45 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
     attached: list[tuple[int, Place]] = []
     others: list[tuple[Place, Span]] = []
     for p, span in cands:
-        head = span.root
+        head = _phrase_head(span) if typed else span.root
         if typed and ids.get(head.i) != ids.get(trigger_token.i) and not _clause_of_place_is_trigger(
                 head, trigger_token):
             others.append((p, span))  # another clause: the parse's attachment across a clause boundary is wrong
             continue
+        if verbal and not _locative(span, strict=True):
+            others.append((p, span))  # a statement is located only by its own "in/bei/am ..." phrase
+            continue
+        origin = 3 if typed and _is_origin(span) else 0
+        if typed and _prep_word(span) in NON_LOCATIVE:
+            others.append((p, span))  # "Verhandlungen mit Iran", "Sanktionen gegen Iran": a party, not a place
+            continue
         path = _path_to(head, trigger_token)
         if path is not None and not any(_modifies_actor(doc, t) for t in path):
             if all(t.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "DET") for t in path) and (not verbal or not path):
-                attached.append((len(path) + (3 if typed and _is_origin(span) else 0), p))
+                attached.append((len(path) + origin, p))
                 continue
         if trigger_token.pos_ in ("NOUN", "PROPN") and trigger_token != trig_verb:
             # an event noun inside the clause: "Gespräche in Genf" where the phrase hangs on the verb
             path = _path_to(head, trig_verb)
-            if path == [] and head.dep_ in ("obl", "nmod") and any(c.lower_ in ("in", "bei", "nahe", "im")
-                                                                  for c in head.children):
-                attached.append((2, p))
+            if path == [] and (head.dep_ in ("obl", "nmod") and any(c.lower_ in ("in", "bei", "nahe", "im")
+                                                                    for c in head.children)
+                               or typed and _locative(span, strict=True)):
+                attached.append((2 + origin, p))
                 continue
         if typed and not verbal and head.head == trig_verb and trigger_token == trig_verb:
             # a phrase of the trigger verb itself ("vom Libanon aus", "auf die Inseln geschickt")
-            attached.append((1 + (3 if _is_origin(span) else 0), p))
+            attached.append((1 + origin, p))
             continue
         others.append((p, span))
     if attached:
         attached.sort(key=lambda x: x[0])
+        if typed and attached[0][0] >= 3:
+            # only an origin ("vom Libanon aus"): a locative place of the same clause is where it happens
+            # ("... Raketen auf Ziele in Israel")
+            for p, span in others:
+                if ids.get(span.root.i) == ids.get(trigger_token.i) and _locative(span) and not _is_origin(span) \
+                        and not _modifies_actor(doc, span.root.head):
+                    return _as_place(p, 0.6)
         return _as_place(attached[0][1], 0.9 if attached[0][0] == 0 else 0.75)
     if verbal:
         return None
@@ -469,14 +654,26 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
         verb = _clause_verb(head)
         if verb != trig_verb and verb.lemma_ in SPEECH_LEMMAS:
             continue
-        if typed and ids.get(head.i) != ids.get(trigger_token.i) and not _locative(span):
-            continue  # a place in another clause counts only where it locates something ("in Kairo")
+        if typed:
+            if _prep_word(span) in NON_LOCATIVE:
+                continue  # "eine Waffenruhe für ganz Syrien", "Sanktionen gegen Iran": not where it happens
+            if not _locative(span) and not (head.dep_ == "obj" and head.head == trigger_token):
+                continue  # no preposition of its own: an attribute ("Soldaten der Kolonialmacht Portugal")
+            if ids.get(head.i) != ids.get(trigger_token.i) and not _locative(span):
+                continue  # a place in another clause counts only where it locates something ("in Kairo")
         usable.append(p)
     keys = {(p.geonameid, p.name) for p in usable}
     if len(keys) == 1:
         return _as_place(usable[0], 0.6)
     if material and not usable:
-        return _scene(doc, trigger_token)
+        scene = _scene(doc, trigger_token)
+        if scene is not None:
+            return scene
+        # "Proteste gegen die Militärdiktatur Myanmars": a material event against a country's actor, no other place
+        owners = {(p.geonameid, p.name): p for p, span in others
+                  if ids.get(span.root.i) == ids.get(trigger_token.i) and _modifies_actor(doc, span.root.head)}
+        if len(owners) == 1:
+            return _as_place(next(iter(owners.values())), 0.35)
     if INHERIT and not cands and not typed:
         return _inherited(doc, trigger_token)
     return None
@@ -497,6 +694,8 @@ def _scene_place(doc: Doc, p: Place) -> bool:
     span = _place_tokens(doc, p)
     if span is None or _is_actor_use(span) or _modifies_actor(doc, span.root.head) or _is_origin(span):
         return False
+    if not _locative(span):
+        return False  # a scene is set by "in/bei/an ..." ("in der Innenstadt von Kairo"), not by "Stätten des Landes"
     if span.root.head.ent_type_ == "PER" or span.root.head.dep_ == "appos":
         return False  # "John Kline, ein Repräsentant aus Minnesota"
     return _clause_verb(span.root).lemma_ not in SPEECH_LEMMAS
