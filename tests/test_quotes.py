@@ -94,3 +94,37 @@ def test_scorer_jaccard_one_to_one():
     assert result["speaker"]["tp"] == 1 and result["speaker"]["n_pred"] == 3
     assert result["by_type"]["Indirect"]["recall"] == 0.0
     assert result["by_type"]["Direct"]["recall"] == 1.0
+
+
+def test_zu_infinitive_after_particle_verb(analyse):
+    doc = analyse("Der Bürgermeister rief die Anwohner auf, das Gebiet sofort zu verlassen.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "das Gebiet sofort zu verlassen"
+    assert "Bürgermeister" in q.speaker_text
+
+
+def test_dass_clause_without_speech_verb(analyse):
+    doc = analyse("Am Montag wurde bekannt, dass die Fabrik im Herbst schließen wird.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "dass die Fabrik im Herbst schließen wird"
+
+
+def test_free_indirect_sentences_form_one_quote_with_the_speaker_before(analyse):
+    doc = analyse("Die Ministerin sagte, die Verhandlungen seien schwierig. Eine Einigung sei aber möglich. "
+                  "Man werde im Januar weiter verhandeln.")
+    quotes = find_quotes(doc)
+    free = [q for q in quotes if q.type in ("IndirectFreeIndirect", "FreeIndirect")]
+    assert len(free) == 1 and free[0].text.startswith("Eine Einigung") and free[0].text.endswith("verhandeln")
+    assert "Ministerin" in free[0].speaker_text
+
+
+def test_anaphoric_cue_quotes_the_previous_sentence(analyse):
+    doc = analyse("Die Partei wird der neuen Regierung nicht angehören. Dies bestätigte der Vorsitzende am Abend.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text.startswith("Die Partei wird") and "Vorsitzende" in q.speaker_text
+
+
+def test_postposed_nach_attribution(analyse):
+    doc = analyse("Seiner Meinung nach ist der Vertrag mit dem Völkerrecht vereinbar.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "ist der Vertrag mit dem Völkerrecht vereinbar"

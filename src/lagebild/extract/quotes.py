@@ -407,7 +407,9 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                                    doc[s0 - 1].text[:1].isupper() and s0 - 1 > a and words[s0 - 2 - a] in _DETS):
                 s0 -= 1
             return _attr_quote(doc, a, b, s0, k + 1, (s0, k), (k, k + 1), taken)
-        if words[i] == "demnach" and (i == 0 or doc[k - 1].text in {",", "und"} or i <= 3):
+        # "Demnach ...", and "Danach hätte ..." (temporal "danach" takes the indicative)
+        if (words[i] == "demnach" and (i == 0 or doc[k - 1].text in {",", "und"} or i <= 3)) or \
+                (words[i] == "danach" and i == 0 and k + 1 < b and _is_subj(doc[k + 1])):
             return _attr_quote(doc, a, b, k, k + 1, (k, k + 1), (k, k + 1), taken)
         for phrase, role in lex.attributions:
             if role == "so":
@@ -584,6 +586,37 @@ def _zu_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
     return out
 
 
+def _dass_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
+    """A "dass"-clause after a comma, also without a listed speech verb ("Es ist geplant, dass ...", "wurde
+    bekannt, dass ..."): in the corpus most such clauses are reported content. The speaker is the subject of
+    the clause before, when it has one."""
+    out = []
+    b2 = _strip_end(doc, a, b)
+    for c in range(a + 2, b2 - 2):
+        if doc[c].text != "," or doc[c + 1].text.lower() != "dass" or c + 1 in taken:
+            continue
+        if doc[c - 1].text.lower() in {"so", "ohne", "außer", "statt", "anstatt", "als"}:
+            continue
+        qb = b2
+        for k in range(c + 2, b2):
+            if k in taken:
+                qb = k
+                break
+        qb = _strip_end(doc, c + 1, qb)
+        if qb - (c + 1) < 3:
+            continue
+        v = next((j for j in range(c - 1, max(a, c - 20) - 1, -1) if _is_cue(doc[j])), None)
+        if v is None:
+            v = next((j for j in range(c - 1, max(a, c - 12) - 1, -1)
+                      if doc[j].pos_ in ("VERB", "AUX") or doc[j].text.lower() in _AUX), None)
+        sp = _speaker_for_cue(doc, v, a, c) if v is not None else None
+        if sp is not None and doc[sp[0]].text.lower() in {"es", "das", "dies"}:
+            sp = None  # "Es ist geplant, dass": no speaker
+        out.append(_Q(c + 1, qb, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.45))
+        taken = taken | set(range(c + 1, qb))
+    return out
+
+
 def _reportative(doc: Doc, toks: list[int]) -> bool:
     """Reportative "sollen": "soll/sollen ...", "sollte ... getötet worden sein" (hearsay, not obligation)."""
     words = {doc[k].text.lower() for k in toks}
@@ -687,10 +720,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
             blocked.update(range(q.start, q.end))
             if q.cue:
                 blocked.update(range(q.cue[0], q.cue[1]))
-        for q in _zu_clauses(doc, a, b, blocked):
-            found.append(q)
-            got = True
-            blocked.update(range(q.start, q.end))
+        for clauses in (_zu_clauses, _dass_clauses):
+            for q in clauses(doc, a, b, blocked):
+                found.append(q)
+                got = True
+                blocked.update(range(q.start, q.end))
         # attributions ("laut X", "nach Angaben X") outside the clauses found so far
         q = _attribution(doc, a, b, blocked)
         if q is not None:
