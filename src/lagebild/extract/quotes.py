@@ -5,10 +5,15 @@ The component `lagebild_quotes` fills `doc._.lb_quotes` with `Quote` records:
 - Direct: text between quotation marks („…“, "…", »…«, «…», “…”; across sentences), with the cue and speaker
   after it ("…", sagte Putin / "…", so der Diplomat) or before it (Putin sagte: "…"); without a cue in the
   sentence, the speaker of the previous quote nearby carries over.
-- Indirect: a "dass"-clause or a clause with a subjunctive verb (sei, habe, könne ...) after a speech verb
-  ("Putin sagte, er sei bereit"), or a clause before ", sagte X" / ", so X".
-- Reported: "laut X", "nach Angaben von X", "X zufolge", "wie X mitteilte": the rest of the sentence.
-- FreeIndirect: a sentence in Konjunktiv I without its own cue, continuing a quote nearby (its speaker).
+- Indirect (the corpus's conventions, learned on its train split): a "dass"-clause (with "dass") or a clause
+  with a subjunctive verb after a speech verb ("Putin sagte, er sei bereit"), a clause before ", sagte X" /
+  ", so X", a zu-infinitive after a cue or particle verb ("forderte X auf, ... zu ..."), a ", dass"-clause after
+  any main clause, the previous sentence before "Dies bestätigte X", and attributions: "laut X", "nach Angaben
+  X", "X zufolge", "seiner Meinung nach", "demnach", "wie X mitteilte" (the rest of the sentence).
+- Reported: a whole sentence about speech without a clause of its own ("Die CDU forderte ..."), cued by the
+  forms in `reported.tsv`.
+- FreeIndirect / IndirectFreeIndirect: sentences in Konjunktiv I (or with reportative "soll ... haben") without
+  a cue of their own; consecutive ones form one quote; the speaker is that of the quote they continue.
 
 The rules work on word forms and punctuation first (robust to parse errors) and use the parse (nsubj) only when
 the surface patterns find no speaker. Speech-verb forms come from `resources/quotes/cues.tsv` (learned from the
