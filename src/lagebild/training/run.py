@@ -43,7 +43,7 @@ def train(data: Path, work: Path, extra_conllu: list[Path], extra_ner: list[Path
          + (["--extra-ner", *map(str, extra_ner)] if extra_ner else []))
     init: list[str] = []
     if pretrain:
-        # tok2vec weights pretrained on unlabelled news (characters objective) help both small labelled sets
+        # tok2vec weights pretrained on unlabelled news (characters objective) for the UD components
         cmd = [py, "-m", "spacy", "pretrain", str(HERE / "pretrain.cfg"), str(out / "pretrain"),
                "--paths.raw_text", str(corpus / "raw.jsonl"), "--paths.train", str(corpus / "ner-train.spacy"),
                "--paths.dev", str(corpus / "ner-dev.spacy")]
@@ -55,7 +55,9 @@ def train(data: Path, work: Path, extra_conllu: list[Path], extra_ner: list[Path
     for name in ("parse", "ner"):
         cmd = [py, "-m", "spacy", "train", str(HERE / f"{name}.cfg"), "-o", str(out / name),
                "--paths.train", str(corpus / f"{name}-train.spacy"), "--paths.dev", str(corpus / f"{name}-dev.spacy")]
-        cmd += init
+        if name == "parse":
+            # pretrained tok2vec: +2-3 LAS early in training; for NER it measured no gain (held-out F1 54.3 vs 56.1)
+            cmd += init
         if max_steps:
             cmd += ["--training.max_steps", str(max_steps)]
         if parallel:
