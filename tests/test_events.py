@@ -218,3 +218,22 @@ def test_demand_for_a_resignation_is_addressed_to_the_one_who_should_resign() ->
     evs, _ = _events("Rumänische Demonstranten forderten den Rücktritt des rumänischen Innenministers.", "REQUEST")
     assert len(evs) == 1 and evs[0].cameo_code == "1041"
     assert [r.code for r in evs[0].recipient] == ["ROUGOV"]
+
+
+def test_stationed_troops_are_a_state_not_a_deployment() -> None:
+    evs, _ = _events("Die in Litauen stationierten deutschen Soldaten nahmen an einer Feier teil.", "MOBILIZE")
+    assert evs == []
+    evs, _ = _events("Die Bundeswehr stationiert weitere Soldaten in Litauen.", "MOBILIZE")
+    assert len(evs) == 1
+
+
+def test_future_with_werden_but_not_with_past_wurden() -> None:
+    evs, _ = _events("Die israelische Armee wird weitere Gebiete einnehmen.")
+    assert [(e.plover_type, e.modality) for e in evs] == [("THREATEN", "future")]
+    evs, _ = _events("Mehrere Oppositionelle wurden in Minsk von der belarussischen Polizei aus der Haft entlassen.")
+    assert [(e.plover_type, e.modality) for e in evs] == [("RETREAT", "asserted")]
+
+
+def test_content_of_a_demand_noun_is_part_of_the_demand() -> None:
+    evs, _ = _events("Die Freilassung der Gefangenen ist eine zentrale Forderung der belarussischen Opposition.")
+    assert [e.plover_type for e in evs] == ["REQUEST"]

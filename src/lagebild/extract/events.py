@@ -116,7 +116,7 @@ def _parse_requires(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     for cond in filter(None, (c.strip() for c in text.split(","))):
         neg = cond.startswith("!")
         cond = cond.lstrip("!")
-        if cond in ("refl", "cop"):
+        if cond in ("refl", "cop", "state"):
             out.append(("!" + cond if neg else cond, "", ()))
             continue
         name, _, words = cond.partition("=")
@@ -404,6 +404,9 @@ def _requires_ok(entry: Entry, tok: Token) -> bool:
         elif kind in ("cop", "!cop"):
             if _predicative(tok) != (kind == "cop"):
                 return False
+        elif kind in ("state", "!state"):
+            if _stative(tok) != (kind == "state"):
+                return False
         elif kind in ("any", "!any"):
             has = any(_word_match(t, words) for t in near)
             if has != (kind == "any"):
@@ -429,6 +432,19 @@ def _actor_ok(entry: Entry, actors: list[ActorRef]) -> bool:
             if has != (kind == "asec"):
                 return False
     return True
+
+
+def _stative(tok: Token) -> bool:
+    """A participle describing a state rather than reporting an act: attributive ("die im Land stationierten
+    Truppen", "die verbündeten Milizen") or with "sein" and no "worden" ("die dort stationiert waren")."""
+    if tok.pos_ not in ("VERB", "ADJ", "AUX") and tok.tag_ != "ADJA":
+        return False
+    if tok.tag_ == "ADJA" or (tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN")):
+        return True
+    is_part = tok.tag_ in ("VVPP", "ADJD") or "VerbForm=Part" in str(tok.morph)
+    auxes = {c.lemma_.lower() for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"}
+    return is_part and "sein" in auxes and not auxes & {"werden", "haben"} and \
+        not any(c.lower_ == "worden" for c in tok.children)
 
 
 def _predicative(tok: Token) -> bool:
@@ -803,7 +819,9 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
     future = cues.get("future", ())
     is_inf = "VerbForm=Inf" in str(tok.morph) or tok.tag_ in ("VVINF", "VVIZU")
     for t in kids:
-        if t.dep_ == "aux" and t.lemma_.lower() == "werden" and is_inf and not _is_passive(tok):
+        # werden + infinitive is the future, whatever label the parser gave the auxiliary
+        if t.dep_.startswith("aux") and t.lower_ in ("werde", "werden", "wirst", "wird", "werdet") and is_inf \
+                and not _is_passive(tok):
             return "future", f"'{t.text}' + infinitive"
         if t.dep_.startswith("aux") and t.lemma_.lower() in future:
             return "future", f"'{t.text}'"
@@ -889,7 +907,8 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         gov = tok.head if tok.head.i != tok.i else None
         if entry.noun and gov is not None and gov.i in trigger_tokens and \
                 trigger_tokens[gov.i].type in ("REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT") and \
-                not trigger_tokens[gov.i].noun:
+                (not trigger_tokens[gov.i].noun or tok.dep_ in ("nmod", "nsubj")) and \
+                trigger_tokens[gov.i].type != entry.type:
             reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
                                   trigger=trig, text=sent.text))
             continue
