@@ -1,0 +1,242 @@
+"""Where and when an event happens: clause scope, event types, scene and narrative time, referring expressions.
+
+The sentences are hand-parsed (some with a deliberately wrong attachment) so the rules are tested independently of
+the statistical parser; each row is (word, STTS tag, UD pos, head index, dep, morph, lemma).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from lagebild.extract.dates import _looks_past, event_date, find_dates
+from lagebild.extract.places import event_location, find_places, referring_places
+
+SATURDAY = dt.date(2021, 3, 13)
+
+
+def _doc(nlp, rows, date=SATURDAY):
+    words = [r[0] for r in rows]
+    sent_starts = [True] + [words[i - 1] in (".", "\n\n") for i in range(1, len(words))]
+    spaces = [not (i + 1 < len(words) and (words[i + 1] in (".", ",", "\n\n") or w == "\n\n"))
+              for i, w in enumerate(words)]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=[r[1] for r in rows], pos=[r[2] for r in rows],
+              heads=[r[3] for r in rows], deps=[r[4] for r in rows], morphs=[r[5] if len(r) > 5 else "" for r in rows],
+              lemmas=[r[6] if len(r) > 6 else r[0] for r in rows], sent_starts=sent_starts)
+    doc._.lb_article_date = date
+    for name in ("lb_places", "lb_dates", "lb_actors", "lb_figures", "lb_quotes", "lb_events", "lb_reasons"):
+        setattr(doc._, name, [])
+    places = find_places(doc)
+    doc._.lb_places = sorted(places + referring_places(doc, places), key=lambda p: p.start)
+    doc._.lb_dates = find_dates(doc)
+    return doc
+
+
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
+PUNCT = ("PUNCT", "$.")
+
+
+def _p(i):
+    return (".", "$.", "PUNCT", i, "punct")
+
+
+def _par(i):
+    return ("\n\n", "_SP", "SPACE", i, "dep")
+
+
+# ------------------------------------------------------------------------------------------------- dates
+
+def test_day_list_takes_the_first_day(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Die Konferenz ist für den 3. und 4. März geplant.", dt.date(2021, 2, 1)))
+    d = [d for d in doc._.lb_dates if "März" in (d.text or "")][0]
+    assert (d.value, d.end_value) == ("2021-03-03", "2021-03-04")
+
+
+def test_counts_after_quantity_words_are_not_years(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Die Truppe wird von derzeit 2000 auf 5000 Mann verstärkt.", SATURDAY))
+    assert not [d for d in doc._.lb_dates if d.precision == "year"]
+
+
+def test_seitdem_and_damals_refer_to_the_previous_date(nlp):
+    # Am Montag stürmten Soldaten das Dorf . Seitdem fliehen die Bewohner .
+    doc = _doc(nlp, [("Am", "APPRART", "ADP", 1, "case"), ("Montag", "NN", "NOUN", 2, "obl"),
+                     ("stürmten", "VVFIN", "VERB", 2, "ROOT", PAST, "stürmen"), ("Soldaten", "NN", "NOUN", 2, "nsubj"),
+                     ("das", "ART", "DET", 5, "det"), ("Dorf", "NN", "NOUN", 2, "obj"), _p(2),
+                     ("Seitdem", "ADV", "ADV", 8, "advmod"), ("fliehen", "VVFIN", "VERB", 8, "ROOT", "", "fliehen"),
+                     ("die", "ART", "DET", 10, "det"), ("Bewohner", "NN", "NOUN", 8, "nsubj"), _p(8)])
+    seit = [d for d in doc._.lb_dates if d.text == "Seitdem"][0]
+    assert seit.value == "2021-03-08" and seit.end_value == "2021-03-13"
+
+
+def test_present_adverb_is_the_article_date(nlp):
+    # Die Regierung will nun verhandeln .
+    doc = _doc(nlp, [("Die", "ART", "DET", 1, "det"), ("Regierung", "NN", "NOUN", 4, "nsubj"),
+                     ("will", "VMFIN", "AUX", 4, "aux"), ("nun", "ADV", "ADV", 4, "advmod"),
+                     ("verhandeln", "VVINF", "VERB", 4, "ROOT"), _p(4)])
+    d = event_date(doc, doc[4], plover_type="CONSULT")
+    assert d.text == "nun" and d.value == "2021-03-13"
+
+
+def test_a_date_in_a_relative_clause_is_not_the_main_clause_date(nlp):
+    # Der Minister verlangte die Freilassung eines Reporters , der am 3. März festgenommen wurde .
+    # (the parse wrongly hangs "am 3. März" on "verlangte")
+    rows = [("Der", "ART", "DET", 1, "det"), ("Minister", "NN", "NOUN", 2, "nsubj"),
+            ("verlangte", "VVFIN", "VERB", 2, "ROOT", PAST, "verlangen"), ("die", "ART", "DET", 4, "det"),
+            ("Freilassung", "NN", "NOUN", 2, "obj"), ("eines", "ART", "DET", 6, "det"),
+            ("Reporters", "NN", "NOUN", 4, "nmod"), (",", "$,", "PUNCT", 13, "punct"),
+            ("der", "PRELS", "PRON", 13, "nsubj:pass"), ("am", "APPRART", "ADP", 11, "case"),
+            ("3.", "ADJA", "ADJ", 11, "amod"), ("März", "NN", "NOUN", 2, "obl"),
+            ("festgenommen", "VVPP", "VERB", 6, "acl"), ("wurde", "VAFIN", "AUX", 12, "aux:pass", PAST, "werden"),
+            _p(2)]
+    rows[12] = ("festgenommen", "VVPP", "VERB", 6, "acl:relcl")
+    rows[13] = ("wurde", "VAFIN", "AUX", 12, "aux:pass", PAST, "werden")
+    rows[7] = (",", "$,", "PUNCT", 12, "punct")
+    rows[8] = ("der", "PRELS", "PRON", 12, "nsubj:pass")
+    doc = _doc(nlp, rows)
+    assert event_date(doc, doc[2], plover_type="REQUEST").from_article_date
+    assert event_date(doc, doc[12], plover_type="COERCE").value == "2021-03-03"
+
+
+def test_relative_clause_after_a_date_takes_it(nlp):
+    # Es gab eine Kundgebung am Sonntag , bei der Polizisten Demonstranten festnahmen .
+    doc = _doc(nlp, [("Es", "PPER", "PRON", 1, "expl"), ("gab", "VVFIN", "VERB", 1, "ROOT", PAST, "geben"),
+                     ("eine", "ART", "DET", 3, "det"), ("Kundgebung", "NN", "NOUN", 1, "obj"),
+                     ("am", "APPRART", "ADP", 5, "case"), ("Sonntag", "NN", "NOUN", 3, "nmod"),
+                     (",", "$,", "PUNCT", 11, "punct"), ("bei", "APPR", "ADP", 8, "case"),
+                     ("der", "PRELS", "PRON", 11, "obl"), ("Polizisten", "NN", "NOUN", 11, "nsubj"),
+                     ("Demonstranten", "NN", "NOUN", 11, "obj"),
+                     ("festnahmen", "VVFIN", "VERB", 3, "acl:relcl", PAST, "festnehmen"), _p(1)])
+    assert event_date(doc, doc[11], plover_type="COERCE").value == "2021-03-07"
+
+
+def test_pluperfect_without_date_is_undated_background(nlp):
+    # Die Rebellen hatten die Waffenruhe gebrochen .
+    doc = _doc(nlp, [("Die", "ART", "DET", 1, "det"), ("Rebellen", "NN", "NOUN", 5, "nsubj"),
+                     ("hatten", "VAFIN", "AUX", 5, "aux", PAST, "haben"), ("die", "ART", "DET", 4, "det"),
+                     ("Waffenruhe", "NN", "NOUN", 5, "obj"), ("gebrochen", "VVPP", "VERB", 5, "ROOT", "", "brechen"),
+                     _p(5)])
+    assert event_date(doc, doc[5], plover_type="REJECT") is None
+    assert event_date(doc, doc[5]).from_article_date  # type-blind: the old fallback
+
+
+def _scene_doc(nlp):
+    # Am Freitag griffen Soldaten in Homs ein Krankenhaus an .
+    #
+    # Der Minister sagte am Samstag , die Lage sei ernst . Die Soldaten zerstörten Häuser .
+    return _doc(nlp, [
+        ("Am", "APPRART", "ADP", 1, "case"), ("Freitag", "NN", "NOUN", 2, "obl"),
+        ("griffen", "VVFIN", "VERB", 2, "ROOT", PAST, "angreifen"), ("Soldaten", "NN", "NOUN", 2, "nsubj"),
+        ("in", "APPR", "ADP", 5, "case"), ("Homs", "NE", "PROPN", 2, "obl"), ("ein", "ART", "DET", 7, "det"),
+        ("Krankenhaus", "NN", "NOUN", 2, "obj"), ("an", "PTKVZ", "ADP", 2, "compound:prt"), _p(2), _par(9),
+        ("Der", "ART", "DET", 12, "det"), ("Minister", "NN", "NOUN", 13, "nsubj"),
+        ("sagte", "VVFIN", "VERB", 13, "ROOT", PAST, "sagen"), ("am", "APPRART", "ADP", 15, "case"),
+        ("Samstag", "NN", "NOUN", 13, "obl"), (",", "$,", "PUNCT", 20, "punct"), ("die", "ART", "DET", 18, "det"),
+        ("Lage", "NN", "NOUN", 20, "nsubj"), ("sei", "VAFIN", "AUX", 20, "cop", "Mood=Sub", "sein"),
+        ("ernst", "ADJD", "ADJ", 13, "ccomp"), _p(13),
+        ("Die", "ART", "DET", 23, "det"), ("Soldaten", "NN", "NOUN", 24, "nsubj"),
+        ("zerstörten", "VVFIN", "VERB", 24, "ROOT", PAST, "zerstören"), ("Häuser", "NN", "NOUN", 24, "obj"),
+        _p(24)])
+
+
+def test_material_event_keeps_the_scene_time_not_the_statement_time(nlp):
+    doc = _scene_doc(nlp)
+    assert event_date(doc, doc[24], plover_type="ASSAULT").value == "2021-03-12"  # Friday, not the statement
+    assert event_date(doc, doc[24]).value == "2021-03-13"  # type-blind: this paragraph's last date
+
+
+def test_strong_past_forms_without_morphology(nlp):
+    doc = Doc(nlp.vocab, words=["schlugen", "nehmen", "erklärte", "gibt"], tags=["VVFIN"] * 4,
+              lemmas=["schlagen", "nehmen", "erklären", "geben"])
+    assert [_looks_past(t) for t in doc] == [True, False, True, False]
+
+
+# ------------------------------------------------------------------------------------------------- places
+
+def test_material_event_keeps_the_scene_place_statements_do_not(nlp):
+    doc = _scene_doc(nlp)
+    assert event_location(doc, doc[24], plover_type="ASSAULT").country == "SYR"
+    assert event_location(doc, doc[13], plover_type="ACCUSE") is None
+
+
+def test_statement_located_only_by_its_own_dative_phrase(nlp):
+    # Die Regierung forderte in Berlin Sanktionen gegen Russland . / Moskau setzt auf die Türkei .
+    doc = _doc(nlp, [("Die", "ART", "DET", 1, "det"), ("Regierung", "NN", "NOUN", 2, "nsubj"),
+                     ("forderte", "VVFIN", "VERB", 2, "ROOT", PAST, "fordern"), ("in", "APPR", "ADP", 4, "case"),
+                     ("Berlin", "NE", "PROPN", 2, "obl", "Case=Dat"), ("Sanktionen", "NN", "NOUN", 2, "obj"),
+                     ("gegen", "APPR", "ADP", 7, "case"), ("Russland", "NE", "PROPN", 5, "nmod"), _p(2),
+                     ("Moskau", "NE", "PROPN", 10, "nsubj"), ("setzt", "VVFIN", "VERB", 10, "ROOT", "", "setzen"),
+                     ("auf", "APPR", "ADP", 13, "case"), ("die", "ART", "DET", 13, "det", "Case=Acc"),
+                     ("Türkei", "NE", "PROPN", 10, "obl", "Case=Acc"), _p(10)])
+    assert event_location(doc, doc[2], plover_type="REQUEST").country == "DEU"
+    assert event_location(doc, doc[10], plover_type="SUPPORT") is None
+
+
+def test_origin_gives_way_to_the_target_place(nlp):
+    # Die Miliz feuerte vom Libanon aus Raketen auf Ziele in Israel .
+    doc = _doc(nlp, [("Die", "ART", "DET", 1, "det"), ("Miliz", "NN", "NOUN", 2, "nsubj"),
+                     ("feuerte", "VVFIN", "VERB", 2, "ROOT", PAST, "feuern"), ("vom", "APPRART", "ADP", 4, "case"),
+                     ("Libanon", "NE", "PROPN", 2, "obl"), ("aus", "APPO", "ADP", 4, "case"),
+                     ("Raketen", "NN", "NOUN", 4, "nmod"), ("auf", "APPR", "ADP", 8, "case"),
+                     ("Ziele", "NN", "NOUN", 6, "nmod"), ("in", "APPR", "ADP", 10, "case"),
+                     ("Israel", "NE", "PROPN", 8, "nmod"), _p(2)])
+    assert event_location(doc, doc[2], plover_type="ASSAULT").country == "ISR"
+
+
+def test_place_in_another_clause_is_not_the_statements_place(nlp):
+    # Der Präsident verurteilte den Anschlag , der sich in Kabul ereignete . (Kabul wrongly hung on "verurteilte")
+    doc = _doc(nlp, [("Der", "ART", "DET", 1, "det"), ("Präsident", "NN", "NOUN", 2, "nsubj"),
+                     ("verurteilte", "VVFIN", "VERB", 2, "ROOT", PAST, "verurteilen"), ("den", "ART", "DET", 4, "det"),
+                     ("Anschlag", "NN", "NOUN", 2, "obj"), (",", "$,", "PUNCT", 10, "punct"),
+                     ("der", "PRELS", "PRON", 10, "nsubj"), ("sich", "PRF", "PRON", 10, "obj"),
+                     ("in", "APPR", "ADP", 9, "case"), ("Kabul", "NE", "PROPN", 2, "obl", "Case=Dat"),
+                     ("ereignete", "VVFIN", "VERB", 4, "acl:relcl", PAST, "ereignen"), _p(2)])
+    assert event_location(doc, doc[2], plover_type="ACCUSE") is None
+    assert event_location(doc, doc[4], plover_type="ASSAULT").country == "AFG"
+
+
+def test_preposition_read_from_the_words_when_the_parse_makes_the_place_a_subject(nlp):
+    # Die UN eröffnete in der Nähe der Hauptstadt Kabul ein Lager . (Kabul wrongly parsed as subject)
+    doc = _doc(nlp, [("Die", "ART", "DET", 1, "det"), ("UN", "NN", "NOUN", 2, "nsubj"),
+                     ("eröffnete", "VVFIN", "VERB", 2, "ROOT", PAST, "eröffnen"), ("in", "APPR", "ADP", 5, "case"),
+                     ("der", "ART", "DET", 5, "det"), ("Nähe", "NN", "NOUN", 2, "obl"), ("der", "ART", "DET", 7, "det"),
+                     ("Hauptstadt", "NN", "NOUN", 5, "nmod"), ("Kabul", "NE", "PROPN", 2, "nsubj"),
+                     ("ein", "ART", "DET", 10, "det"), ("Lager", "NN", "NOUN", 2, "obj"), _p(2)])
+    assert event_location(doc, doc[2], plover_type="AID").country == "AFG"
+
+
+def test_scope_phrase_is_not_a_location(nlp):
+    # Er bemühte sich um eine Waffenruhe für ganz Syrien .
+    doc = _doc(nlp, [("Er", "PPER", "PRON", 1, "nsubj"), ("bemühte", "VVFIN", "VERB", 1, "ROOT", PAST, "bemühen"),
+                     ("sich", "PRF", "PRON", 1, "obj"), ("um", "APPR", "ADP", 5, "case"),
+                     ("eine", "ART", "DET", 5, "det"), ("Waffenruhe", "NN", "NOUN", 1, "obl"),
+                     ("für", "APPR", "ADP", 8, "case"), ("ganz", "ADV", "ADV", 8, "advmod"),
+                     ("Syrien", "NE", "PROPN", 5, "nmod"), _p(1)])
+    assert event_location(doc, doc[5], plover_type="AGREE") is None
+
+
+def test_referring_places(nlp):
+    # Die Armee rückte in Mali vor . Im Land herrschen Kämpfe . Er wurde auf französischem Boden gefasst .
+    doc = _doc(nlp, [("Die", "ART", "DET", 1, "det"), ("Armee", "NN", "NOUN", 2, "nsubj"),
+                     ("rückte", "VVFIN", "VERB", 2, "ROOT", PAST), ("in", "APPR", "ADP", 4, "case"),
+                     ("Mali", "NE", "PROPN", 2, "obl"), ("vor", "PTKVZ", "ADP", 2, "compound:prt"), _p(2),
+                     ("Im", "APPRART", "ADP", 8, "case"), ("Land", "NN", "NOUN", 9, "obl"),
+                     ("herrschen", "VVFIN", "VERB", 9, "ROOT"), ("Kämpfe", "NN", "NOUN", 9, "nsubj"), _p(9),
+                     ("Er", "PPER", "PRON", 17, "nsubj:pass"), ("wurde", "VAFIN", "AUX", 17, "aux:pass", PAST),
+                     ("auf", "APPR", "ADP", 16, "case"), ("französischem", "ADJA", "ADJ", 16, "amod"),
+                     ("Boden", "NN", "NOUN", 17, "obl"), ("gefasst", "VVPP", "VERB", 17, "ROOT"), _p(17)])
+    by_text = {p.text: p for p in doc._.lb_places}
+    assert by_text["Land"].country == "MLI"
+    assert by_text["französischem Boden"].country == "FRA"
+    assert event_location(doc, doc[17], plover_type="COERCE").country == "FRA"
+
+
+def test_newspaper_names_are_not_places(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Laut der Washington Post und der New York Times gab es Proteste.", SATURDAY))
+    assert not [p for p in doc._.lb_places if p.country in ("USA", "NOR")]
