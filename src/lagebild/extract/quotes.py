@@ -25,6 +25,7 @@ train split of the Wikinews quotation corpus by `scripts/build_quote_lexicon.py`
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -71,6 +72,8 @@ class _Lexicon:
     kii: set[str]
     attributions: list[tuple[list[str], str]] = field(default_factory=list)
     reported_forms: set[str] = field(default_factory=set)
+    # attribution phrases by their first word (one dict look-up per token instead of a scan of all phrases)
+    attr_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
 
 
 def _tsv_rows(path: Path) -> list[list[str]]:
@@ -91,9 +94,13 @@ def lexicon() -> _Lexicon:
     konj = _tsv_rows(RESOURCES / "konjunktiv.tsv")[1:]
     attrs = [(r[0].split(), r[1]) for r in _tsv_rows(RESOURCES / "attributions.tsv")]
     attrs.sort(key=lambda a: -len(a[0]))
+    by_first: dict[str, list[tuple[list[str], str]]] = {}
+    for phrase, role in attrs:
+        if role != "so":
+            by_first.setdefault(phrase[0], []).append((phrase, role))
     return _Lexicon(cue_forms=cues, ki={r[0] for r in konj if r[1] == "KI"},
                     kii={r[0] for r in konj if r[1] == "KII"}, attributions=attrs,
-                    reported_forms=reported)
+                    reported_forms=reported, attr_by_first=by_first)
 
 
 def _is_cue(tok: Token) -> bool:
@@ -416,9 +423,7 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
         if (words[i] == "demnach" and (i == 0 or doc[k - 1].text in {",", "und"} or i <= 3)) or \
                 (words[i] == "danach" and i == 0 and k + 1 < b and _is_subj(doc[k + 1])):
             return _attr_quote(doc, a, b, k, k + 1, (k, k + 1), (k, k + 1), taken)
-        for phrase, role in lex.attributions:
-            if role == "so":
-                continue
+        for phrase, role in lex.attr_by_first.get(words[i], ()):
             p_end = k + len(phrase)
             if words[i:i + len(phrase)] != phrase:
                 # "nach den Worten", "nach eigenen Angaben": one determiner/adjective between
@@ -658,8 +663,40 @@ def _anaphoric(doc: Doc, prev: tuple[int, int], a: int, b: int, taken: set[int])
     return None
 
 
+_CACHE_SPANS = "lagebild.quotes.spans"
+_CACHE_RECORDS = "lagebild.quotes.records"
+_RESOLVING = "lagebild.quotes.resolving"
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
-    """All quotes of the Doc (the component's work, also usable on a Doc the component did not run on)."""
+    """All quotes of the Doc (the component's work, also usable on a Doc the component did not run on).
+
+    Computed once per Doc and cached in `doc.user_data`: the actors module asks for speakers while the quotes'
+    own speakers are being resolved, and the event coder asks once per token."""
+    cached = doc.user_data.get(_CACHE_RECORDS)
+    if cached is not None:
+        return list(cached)
+    found, sents, sent_of = _quote_spans(doc)
+    sent_index = _doc_sentence_starts(doc)
+    doc.user_data[_RESOLVING] = True
+    try:
+        records = [_to_record(doc, q, sent_index) for q in found if q.end > q.start]
+    finally:
+        del doc.user_data[_RESOLVING]
+    doc.user_data[_CACHE_RECORDS] = records
+    return list(records)
+
+
+def _quote_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, int]]:
+    cached = doc.user_data.get(_CACHE_SPANS)
+    if cached is not None:
+        return cached
+    result = _find_spans(doc)
+    doc.user_data[_CACHE_SPANS] = result
+    return result
+
+
+def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, int]]:
     sents = sentence_ranges(doc)
     sent_of = {}
     for si, (a, b) in enumerate(sents):
@@ -783,13 +820,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
                     q.speaker = other.speaker
                     q.confidence = min(q.confidence, 0.4)
                     break
-    return [_to_record(doc, q, sents, sent_of) for q in found if q.end > q.start]
+    return found, sents, sent_of
 
 
-def _to_record(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: dict[int, int]) -> Quote:
+def _to_record(doc: Doc, q: _Q, sent_starts: list[int] | None) -> Quote:
     span = doc[q.start:q.end]
+    si = bisect.bisect_right(sent_starts, q.start) - 1 if sent_starts else None
     rec = Quote(text=span.text, start=span.start_char, end=span.end_char, type=q.type,
-                sentence_index=_doc_sentence_index(doc, q.start), confidence=q.confidence)
+                sentence_index=si if si is not None and si >= 0 else None, confidence=q.confidence)
     if q.speaker:
         sp = doc[q.speaker[0]:q.speaker[1]]
         rec.speaker_text, rec.speaker_start, rec.speaker_end = sp.text, sp.start_char, sp.end_char
@@ -800,14 +838,12 @@ def _to_record(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: dict[int,
     return rec
 
 
-def _doc_sentence_index(doc: Doc, i: int) -> int | None:
+def _doc_sentence_starts(doc: Doc) -> list[int] | None:
+    """Start tokens of the Doc's own sentences (Quote.sentence_index counts those), None without boundaries."""
     try:
-        for si, s in enumerate(doc.sents):
-            if s.start <= i < s.end:
-                return si
+        return [sent.start for sent in doc.sents]
     except ValueError:  # no sentence boundaries set
         return None
-    return None
 
 
 @Language.component("lagebild_quotes")
@@ -824,7 +860,13 @@ def attribution_for_token(doc: Doc, token: Token) -> ActorRef | None:
     The speaker is the resolved actor when the actors module resolves it; otherwise an ActorRef of the speaker's
     surface text with an empty code and low confidence.
     """
-    quotes = doc._.lb_quotes if Doc.has_extension("lb_quotes") and doc._.lb_quotes else find_quotes(doc)
+    if Doc.has_extension("lb_quotes") and doc._.lb_quotes:
+        quotes = doc._.lb_quotes
+    elif _RESOLVING in doc.user_data:
+        # asked by the actors module while this module resolves its speakers: the spans, unresolved
+        return _unresolved_speaker(doc, token)
+    else:
+        quotes = find_quotes(doc)
     pos = token.idx
     best = None
     for q in quotes:
@@ -838,3 +880,16 @@ def attribution_for_token(doc: Doc, token: Token) -> ActorRef | None:
         return None
     return ActorRef(text=best.speaker_text, start=best.speaker_start or 0, end=best.speaker_end or 0, code="",
                     kind="name", confidence=0.3)
+
+
+def _unresolved_speaker(doc: Doc, token: Token) -> ActorRef | None:
+    """The speaker span of the innermost quote around `token` as an ActorRef without a code."""
+    found, _, _ = _quote_spans(doc)
+    best = None
+    for q in found:
+        if q.start <= token.i < q.end and q.speaker and (best is None or q.end - q.start < best.end - best.start):
+            best = q
+    if best is None:
+        return None
+    sp = doc[best.speaker[0]:best.speaker[1]]
+    return ActorRef(text=sp.text, start=sp.start_char, end=sp.end_char, code="", kind="name", confidence=0.3)
