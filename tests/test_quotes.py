@@ -103,10 +103,26 @@ def test_zu_infinitive_after_particle_verb(analyse):
     assert "Bürgermeister" in q.speaker_text
 
 
-def test_dass_clause_without_speech_verb(analyse):
-    doc = analyse("Am Montag wurde bekannt, dass die Fabrik im Herbst schließen wird.")
+def test_dass_clause_after_particle_speech_verb(analyse):
+    # "gab ... bekannt", "stellte ... fest": the finite form alone is no speech verb, with its particle it is
+    doc = analyse("Am Montag gab das Unternehmen bekannt, dass die Fabrik im Herbst schließen wird.")
     q = _one(find_quotes(doc), "Indirect")
     assert q.text == "dass die Fabrik im Herbst schließen wird"
+    assert q.speaker_text == "das Unternehmen" and q.cue == "gab"
+
+
+def test_source_of_hervorgehen_is_the_aus_phrase(analyse):
+    doc = analyse("Aus dem Jahresbericht geht hervor, dass die Zahl der Anträge deutlich gestiegen ist.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text.startswith("dass die Zahl") and "Jahresbericht" in q.speaker_text
+
+
+def test_quotes_are_computed_once_per_doc(analyse):
+    doc = analyse("Die Ministerin sagte, wir würden die Reform im Herbst beschließen.")
+    first = find_quotes(doc)
+    assert find_quotes(doc) == first and "Ministerin" in first[0].speaker_text
+    token = next(t for t in doc if t.text == "Reform")
+    assert attribution_for_token(doc, token) is not None
 
 
 def test_free_indirect_sentences_form_one_quote_with_the_speaker_before(analyse):

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -341,6 +343,34 @@ def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] 
     return None
 
 
+# never a speaker on their own: expletives, adverbs and connectives the surface patterns can pick up
+_NOT_SPEAKERS = {"es", "man", "das", "dies", "dieses", "demnach", "danach", "offiziell", "sinngemäß", "wörtlich",
+                 "weiteren", "weiter", "zudem", "außerdem", "ebenfalls", "hier", "dort", "damals", "heute"}
+_TIME_WORDS = {"Uhr", "MEZ", "MESZ", "UTC", "Abend", "Morgen", "Mittag", "Nacht", "Vormittag", "Nachmittag",
+               "Woche", "Wochenende", "Jahr", "Jahres", "Monat", "Tag", "Tages"}
+
+
+def _plausible_speaker(doc: Doc, span: tuple[int, int]) -> bool:
+    """False for spans that cannot name who speaks: an adverb or expletive, a prepositional phrase ("Über
+    Steve Fossett", "Gegenüber Spiegel Online"), a time expression ("14 Uhr MEZ", "am Abend")."""
+    a, b = span
+    toks = doc[a:b]
+    first = toks[0]
+    # the tagger's part of speech only for lowercase words: names are often tagged ADV or ADJ
+    if b - a == 1 and (first.text.lower() in _NOT_SPEAKERS or
+                       (first.text[:1].islower() and first.pos_ in ("ADV", "ADJ", "ADP", "VERB", "AUX", "SCONJ",
+                                                                    "CCONJ", "NUM")
+                        and first.text.lower() not in _PRONOUNS)):
+        return False
+    if first.text.lower() in _PREPS | {"bezüglich", "hinsichtlich"}:
+        return False
+    words = [t.text for t in toks if any(ch.isalpha() for ch in t.text)]
+    if not words or words[-1] in _TIME_WORDS or words[-1] in _CAP_STOP and words[-1][:1].isupper() and \
+            words[-1] not in {"Rede", "Erklärung", "Mitteilung", "Interview"}:
+        return False
+    return True
+
+
 def _speaker_head(doc: Doc, span: tuple[int, int]) -> Token:
     a, b = span
     caps = [t for t in doc[a:b] if t.text[:1].isupper() and t.text.lower() not in _DETS]
@@ -370,6 +400,9 @@ class _Q:
     speaker: tuple[int, int] | None = None
     cue: tuple[int, int] | None = None
     confidence: float = 0.5
+    rule: str = ""  # which pattern found it (a feature of the learned filter)
+    carried: bool = False  # the speaker comes from an earlier quote
+    own_speaker: bool = False
 
 
 def _strip_end(doc: Doc, a: int, b: int) -> int:
@@ -422,7 +455,7 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
         # "Demnach ...", and "Danach hätte ..." (temporal "danach" takes the indicative)
         if (words[i] == "demnach" and (i == 0 or doc[k - 1].text in {",", "und"} or i <= 3)) or \
                 (words[i] == "danach" and i == 0 and k + 1 < b and _is_subj(doc[k + 1])):
-            return _attr_quote(doc, a, b, k, k + 1, (k, k + 1), (k, k + 1), taken)
+            return _attr_quote(doc, a, b, k, k + 1, None, (k, k + 1), taken)  # source: the quote before
         for phrase, role in lex.attr_by_first.get(words[i], ()):
             p_end = k + len(phrase)
             if words[i:i + len(phrase)] != phrase:
@@ -468,7 +501,7 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     return None
 
 
-def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tuple[int, int],
+def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tuple[int, int] | None,
                 cue: tuple[int, int], taken: set[int]) -> _Q | None:
     b2 = _strip_end(doc, a, b)
     if src_start <= a + 1:  # at the start: the quote is what follows
@@ -487,7 +520,7 @@ def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tupl
         qb -= 1
     if qb - qa < 3 or any(k in taken for k in range(qa, qb)):
         return None
-    return _Q(qa, qb, "Indirect", np, cue, 0.6)
+    return _Q(qa, qb, "Indirect", np, cue, 0.6, rule="attr")
 
 
 def _reported(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
@@ -499,7 +532,41 @@ def _reported(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
         if v not in taken and doc[v].text in lexicon().reported_forms:
             sp = _speaker_for_cue(doc, v, a, b2)
             if sp:
-                return _Q(a, b2, "Reported", sp, (v, v + 1), 0.4)
+                return _Q(a, b2, "Reported", sp, (v, v + 1), 0.4, rule="reported")
+    if not (_TRAINING or filter_model() is not None):
+        return None
+    # any speech verb with a subject: a weaker candidate that the learned filter keeps or drops
+    for v in range(a, b2):
+        if v not in taken and _is_cue(doc[v]):
+            sp = _speaker_for_cue(doc, v, a, b2)
+            if sp:
+                return _Q(a, b2, "Reported", sp, (v, v + 1), 0.3, rule="reported_cue")
+    return None
+
+
+# speech verbs whose finite form is no cue by itself, only with their particle before the comma:
+# "gab ... bekannt, dass", "stellte ... fest, dass", "geht aus ... hervor, dass", "wies darauf hin, dass"
+_PARTICLE_CUES = {
+    "bekannt": {"gab", "gaben", "gibt", "geben"}, "an": {"gab", "gaben", "gibt", "geben"},
+    "fest": {"stellte", "stellten", "stellt", "stellen"}, "klar": {"stellte", "stellten", "stellt", "machte",
+                                                                  "machten", "macht"},
+    "hervor": {"geht", "ging", "gehe", "hob", "hebt", "hoben"}, "hin": {"wies", "wiesen", "weist", "weisen"},
+    "deutlich": {"machte", "machten", "macht", "wurde", "wird"}, "geltend": {"machte", "machten", "macht"},
+    "zurück": {"wies", "wiesen", "weist"}, "zu": {"gab", "gaben", "gibt", "sagte", "sagten", "sagt"},
+}
+
+
+def _particle_cue(doc: Doc, v: int, a: int, end: int) -> int | None:
+    """The particle (right before a comma) of a particle speech verb whose finite form is at v, else None."""
+    forms = doc[v].text
+    if not forms[:1].islower():
+        return None
+    for k in range(v + 1, min(end - 1, v + 14)):
+        t = doc[k].text
+        if t in {",", ";", ":", "."} | _ALL_MARKS:
+            return None
+        if doc[k + 1].text == "," and forms in _PARTICLE_CUES.get(t, ()):
+            return k
     return None
 
 
@@ -508,7 +575,15 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     b2 = _strip_end(doc, a, b)
     for v in range(a, b2):
         is_so = doc[v].text.lower() == "so" and v - 1 > a + 2 and doc[v - 1].text == ","
-        if v in taken or not (_is_cue(doc[v]) or is_so):
+        if v in taken:
+            continue
+        if not (_is_cue(doc[v]) or is_so):
+            pk = _particle_cue(doc, v, a, b2)
+            if pk is None or pk + 1 in taken:
+                continue
+            q = _after_particle(doc, a, b2, v, pk, taken)
+            if q is not None:
+                return q
             continue
         # (1) "..., sagte X." / "..., so der Diplomat." - the quote precedes
         if v - 1 > a + 2 and doc[v - 1].text == ",":
@@ -517,7 +592,7 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             if sp and rest_ok:
                 qb = _strip_end(doc, a, v - 1)
                 if qb - a >= 3 and not any(k in taken for k in range(a, qb)):
-                    return _Q(a, qb, "Indirect", sp, (v, v + 1), 0.6)
+                    return _Q(a, qb, "Indirect", sp, (v, v + 1), 0.6, rule="before_cue")
         if is_so:
             continue
         # (2) "X sagte, dass ..." / "X sagte am Montag, er sei ..."
@@ -527,15 +602,34 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             if doc[c].text.lower() == "dass" or (doc[c].text == "," and c + 1 < b2 and
                                                    doc[c + 1].text.lower() == "dass"):
                 qa = c if doc[c].text.lower() == "dass" else c + 1
-                return _Q(qa, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.7)
+                return _Q(qa, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.7, rule="cue_dass")
             if doc[c].text == ",":
                 window = range(c + 1, min(c + 16, b2))
                 if any(_is_subj(doc[k]) for k in window if k not in taken):
-                    return _Q(c + 1, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6)
+                    return _Q(c + 1, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6, rule="cue_subj")
                 ze = _zu_end(doc, c + 1, b2)
                 if ze is not None and not any(k in taken for k in range(c + 1, ze)):
-                    return _Q(c + 1, ze, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6)
+                    return _Q(c + 1, ze, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6, rule="cue_zu")
                 break
+    return None
+
+
+def _after_particle(doc: Doc, a: int, b2: int, v: int, pk: int, taken: set[int]) -> _Q | None:
+    """The dass-clause, subjunctive clause or zu-infinitive after "gab X bekannt," and the like."""
+    c = pk + 1
+    if doc[pk].text == "hervor":  # "Aus dem Bericht geht hervor": the source is the aus-phrase
+        aus = next((k for k in range(a, v) if doc[k].text.lower() == "aus"), None)
+        sp = _np_after(doc, aus + 1, v, oblique=True) if aus is not None else None
+    else:
+        sp = _speaker_for_cue(doc, v, a, c)
+    cue = (v, v + 1)
+    if c + 1 < b2 and doc[c + 1].text.lower() == "dass":
+        return _Q(c + 1, b2, "Indirect", sp, cue, 0.6, rule="particle_dass")
+    if any(_is_subj(doc[k]) for k in range(c + 1, min(c + 16, b2)) if k not in taken):
+        return _Q(c + 1, b2, "Indirect", sp, cue, 0.5, rule="particle_subj")
+    ze = _zu_end(doc, c + 1, b2)
+    if ze is not None and not any(k in taken for k in range(c + 1, ze)):
+        return _Q(c + 1, ze, "Indirect", sp, cue, 0.5, rule="particle_zu")
     return None
 
 
@@ -591,7 +685,7 @@ def _zu_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
             v = next((j for j in range(c - 2, max(a, c - 20) - 1, -1)
                       if doc[j].pos_ in ("VERB", "AUX") or doc[j].text.lower() in _AUX), None)
         sp = _speaker_for_cue(doc, v, a, c) if v is not None else None
-        out.append(_Q(c + 1, ze, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.5))
+        out.append(_Q(c + 1, ze, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.5, rule="zu"))
         taken = taken | set(range(c + 1, ze))
     return out
 
@@ -620,9 +714,9 @@ def _dass_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
             v = next((j for j in range(c - 1, max(a, c - 12) - 1, -1)
                       if doc[j].pos_ in ("VERB", "AUX") or doc[j].text.lower() in _AUX), None)
         sp = _speaker_for_cue(doc, v, a, c) if v is not None else None
-        if sp is not None and doc[sp[0]].text.lower() in {"es", "das", "dies"}:
+        if sp is not None and sp[1] - sp[0] == 1 and doc[sp[0]].text.lower() in {"es", "das", "dies"}:
             sp = None  # "Es ist geplant, dass": no speaker
-        out.append(_Q(c + 1, qb, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.45))
+        out.append(_Q(c + 1, qb, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.45, rule="dass"))
         taken = taken | set(range(c + 1, qb))
     return out
 
@@ -659,7 +753,7 @@ def _anaphoric(doc: Doc, prev: tuple[int, int], a: int, b: int, taken: set[int])
             pa, pb = prev
             if sp is None or _strip_end(doc, pa, pb) - pa < 4:
                 return None
-            return _Q(pa, a + 1, "Indirect", sp, (v, v + 1), 0.5)
+            return _Q(pa, a + 1, "Indirect", sp, (v, v + 1), 0.5, rule="anaphoric")
     return None
 
 
@@ -709,7 +803,7 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
         s_open = sents[sent_of.get(o, 0)]
         s_close = sents[sent_of.get(c, 0)]
         words = sum(1 for t in doc[o + 1:c] if t.is_alpha)
-        q = _Q(o, c + 1, "Direct", confidence=0.7)
+        q = _Q(o, c + 1, "Direct", confidence=0.7, rule="direct")
         # cue after: '"...", sagte X' / '"...", so der Diplomat'
         k = c + 1
         if k < len(doc) and doc[k].text == ",":
@@ -806,10 +900,14 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
             continue
         prev = _previous_speaker(found, sent_of, si)
         kind = "IndirectFreeIndirect" if ki and prev is not None else "FreeIndirect"
-        q = _Q(a, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3)
+        q = _Q(a, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3, rule="free")
         found.append(q)
         quoted_sents[si] = q
         last_fi = (si, q)
+    for q in found:
+        if q.speaker is not None and not _plausible_speaker(doc, q.speaker):
+            q.speaker = None
+        q.own_speaker = q.speaker is not None
     # quotes without a speaker of their own continue the nearest quote before them that has one
     found.sort(key=lambda q: q.start)
     for idx, q in enumerate(found):
@@ -818,9 +916,96 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
             for other in reversed(found[:idx]):
                 if other.speaker and si - sent_of.get(other.end - 1, 0) <= 6:
                     q.speaker = other.speaker
+                    q.carried = True
                     q.confidence = min(q.confidence, 0.4)
                     break
+    if not _TRAINING and filter_model() is not None:
+        found = _apply_filter(doc, found, sents, sent_of)
     return found, sents, sent_of
+
+
+# ------------------------------------------------------------------------------------------- learned filter
+# A logistic regression over features of each candidate quote, trained on the train split of the quotation
+# corpus by scripts/train_quote_filter.py: whether a candidate is a quote at all, and whether its speaker is
+# right. The rules propose, the filter drops what the train split says is mostly wrong.
+_TRAINING = False  # set by the training script: all candidates, no filter
+_ABSTRACT = ("ung", "heit", "keit", "ion", "nis", "schaft", "tät")
+_FIRST_PERSON = {"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "mein", "meine"}
+
+
+@functools.lru_cache(maxsize=1)
+def filter_model() -> dict | None:
+    path = RESOURCES / "filter.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf8"))
+
+
+def candidate_features(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: dict[int, int]) -> dict[str, float]:
+    """Features of one candidate quote (shared by the training script and the runtime filter)."""
+    f: dict[str, float] = {f"type={q.type}": 1.0, f"rule={q.rule}": 1.0}
+    n = q.end - q.start
+    words = [t for t in doc[q.start:q.end] if t.is_alpha]
+    f["len_log"] = math.log1p(n)
+    f["short"] = float(len(words) < 4)
+    si_a, si_b = sent_of.get(q.start, 0), sent_of.get(q.end - 1, 0)
+    f["n_sents"] = float(min(si_b - si_a + 1, 5))
+    a, b = sents[si_a] if sents else (0, len(doc))
+    f["sent_cover"] = min(1.0, n / max(1, b - a))
+    f["first_sent"] = float(si_a == 0)
+    if words:
+        f["caps_ratio"] = sum(1 for t in words if t.text[:1].isupper()) / len(words)
+        f["first_lower"] = float(words[0].text[:1].islower())
+        f["first_dass"] = float(words[0].text.lower() == "dass")
+    f["ki"] = float(any(_is_ki(t) for t in words))
+    f["kii"] = float(any(t.text.lower() in lexicon().kii for t in words))
+    f["first_person"] = float(any(t.text.lower() in _FIRST_PERSON for t in words))
+    f["inner_end"] = float(any(t.text in _SENT_END for t in doc[q.start:max(q.start, q.end - 2)]))
+    f["has_cue"] = float(q.cue is not None)
+    if q.cue is not None:
+        f[f"cue={doc[q.cue[0]].text.lower()}"] = 1.0
+        f["cue_in_reported"] = float(doc[q.cue[0]].text in lexicon().reported_forms)
+    if q.speaker is None:
+        f["sp=none"] = 1.0
+        return f
+    sa, sb = q.speaker
+    sp = doc[sa:sb]
+    f["sp_carried"] = float(q.carried)
+    f["sp_len_log"] = math.log1p(sb - sa)
+    low0 = sp[0].text.lower()
+    kind = "pronoun" if sb - sa == 1 and low0 in _PRONOUNS else \
+        "det" if low0 in _DETS else "name" if sp[0].text[:1].isupper() else "other"
+    f[f"sp_kind={kind}"] = 1.0
+    for t in sp:
+        if t.ent_type_:
+            f[f"sp_ent={t.ent_type_}"] = 1.0
+    head = _speaker_head(doc, q.speaker).text.lower()
+    f["sp_abstract"] = float(head.endswith(_ABSTRACT))
+    dist = sent_of.get(sa, 0) - si_a
+    f["sp_dist"] = float(max(-3, min(3, dist)))
+    f["sp_inside"] = float(q.start <= sa < q.end)
+    f["sp_after"] = float(sa >= q.end)
+    return f
+
+
+def _score(weights: dict, feats: dict[str, float]) -> float:
+    z = weights["intercept"] + sum(weights["coef"].get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _apply_filter(doc: Doc, found: list[_Q], sents: list[tuple[int, int]], sent_of: dict[int, int]) -> list[_Q]:
+    model = filter_model()
+    kept = []
+    for q in found:
+        feats = candidate_features(doc, q, sents, sent_of)
+        p = _score(model["quote"], feats)
+        if p < model["quote"]["threshold"]:
+            continue
+        q.confidence = round(p, 3)
+        if q.speaker is not None and _score(model["speaker"], feats) < model["speaker"]["threshold"]:
+            q.speaker = None
+        kept.append(q)
+    return kept
 
 
 def _to_record(doc: Doc, q: _Q, sent_starts: list[int] | None) -> Quote:
