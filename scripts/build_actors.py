@@ -262,13 +262,15 @@ SECTORS: list[tuple[str, str, str]] = [
      "Ministerium|Ministerien|Verwaltung|Regierungschef|Staatschef|Staatsoberhaupt|Diplomat|Diplomaten|Diplomatie|"
      "Delegation|Delegationen|Unterhändler|Botschaft|Botschafter|Gesandte|Gesandter|Gesandten|Sprecher|Sprecherin|"
      "Staatsmedien|Militärregierung|Militärdiktatur|Junta|Militärjunta|Machthaber|Bürgermeister|Gouverneur|"
-     "Bürgermeisteramt|Bürgermeisterämter|Staatsanwaltschaft|Geheimdienst|Geheimdienste|Staat|Staaten",
+     "Bürgermeisteramt|Bürgermeisterämter|Staatsanwaltschaft|Geheimdienst|Geheimdienste|Staat|Staaten|"
+     "Bundesregierung|Landesregierung|Bundesministerium|Bundesnachrichtendienst|Verfassungsschutz",
      "GOV", "sector"),
     ("Präsident|Präsidentin|Staatspräsident|Staatspräsidentin|Ministerpräsident|Ministerpräsidentin|"
      "Premierminister|Premierministerin|Premier|Kanzler|Kanzlerin|Bundeskanzler|Bundeskanzlerin|Minister|Ministerin|"
      "Außenminister|Außenministerin|Verteidigungsminister|Verteidigungsministerin|Innenminister|Innenministerin|"
      "Finanzminister|Finanzministerin|Justizminister|Informationsminister|Regierungssprecher|König|Königin|Emir|"
-     "Kronprinz|Vizepräsident|Vize-Präsident|Regierungschefin|Staatssekretär|Außenamtssprecher|Bundespräsident",
+     "Kronprinz|Vizepräsident|Vize-Präsident|Regierungschefin|Staatssekretär|Außenamtssprecher|Bundespräsident|"
+     "Bundespräsidentin|Bundesminister|Bundesministerin",
      "GOV", "role"),
     ("Armee|Armeen|Streitkräfte|Streitkräften|Militär|Militärs|Luftwaffe|Marine|Heer|Truppe|Truppen|Soldat|"
      "Soldaten|Regierungstruppen|Regierungssoldaten|Regierungskräfte|Kampfflugzeug|Kampfflugzeuge|Kampfjets|"
@@ -280,7 +282,7 @@ SECTORS: list[tuple[str, str, str]] = [
      "MIL", "sector"),
     ("Polizei|Polizist|Polizisten|Polizistin|Polizeikräfte|Bereitschaftspolizei|Sicherheitskräfte|"
      "Sicherheitskräften|Sicherheitsbehörden|Polizeistation|Polizeistationen|Polizeiwache|Grenzpolizei|"
-     "Sondereinsatzkommando|Beamte|Beamten|Ermittler|Fahnder",
+     "Sondereinsatzkommando|Beamte|Beamten|Ermittler|Fahnder|Bundespolizei|Bundeskriminalamt|Landeskriminalamt",
      "COP", "sector"),
     ("Rebellen|Rebell|Rebellengruppe|Rebellengruppen|Aufständische|Aufständischen|Aufständischer|Aufständige|"
      "Aufständigen|Guerilla|Guerillas|Guerilleros|Separatisten|Separatist|Kämpfer|Freischärler|Milizionäre|"
@@ -308,7 +310,7 @@ SECTORS: list[tuple[str, str, str]] = [
      "Bundesanwaltschaft|Bundesgerichtshof|Oberstes Gericht",
      "JUD", "sector"),
     ("Parlament|Parlaments|Parlamente|Abgeordnete|Abgeordneten|Abgeordneter|Parlamentarier|Kongress|Senat|Senator|"
-     "Senatoren|Kongressabgeordnete|Kongressabgeordneter|Bundestag|Bundesrat|Duma|Nationalversammlung|"
+     "Senatoren|Kongressabgeordnete|Kongressabgeordneter|Kongressabgeordneten|Bundestag|Bundesrat|Duma|Nationalversammlung|"
      "Volksvertretung|Landtag|Knesset|Unterhaus|Oberhaus|Repräsentantenhaus|Parlamentspräsident",
      "LEG", "sector"),
     ("Partei|Parteien|Regierungspartei|Parteichef|Parteivorsitzende|Parteivorsitzender|Koalition",
@@ -327,7 +329,8 @@ SECTORS: list[tuple[str, str, str]] = [
      "HLH", "sector"),
     # words ending in a sector noun that name no actor ("Konfliktparteien" are both sides, not a party)
     ("Konfliktparteien|Konfliktpartei|Kriegsparteien|Kriegspartei|Verhandlungsparteien|Vertragsparteien|"
-     "Vertragspartei|Prozessparteien|Streitparteien|Tarifparteien|Wetterdienst|Rettungsdienst|Feuerwehr",
+     "Vertragspartei|Prozessparteien|Streitparteien|Tarifparteien|Wetterdienst|Rettungsdienst|Feuerwehr|"
+     "Bundesstaat|Bundesstaaten|Bundesland|Bundesländer|Bundesliga",
      "---", "none"),
     ("Anschlag|Anschläge|Terroranschlag|Bombenanschlag|Selbstmordanschlag|Angriff|Angriffe|Feuer|Beschuss|"
      "Explosion|Massaker|Bedrohung",
@@ -341,6 +344,26 @@ ALIGN_ADJ: list[tuple[str, str]] = [
     ("staatlich", "GOV"), ("pro", "GOV"),
     ("regierungsfeindlich", "REB"), ("oppositionell", "OPP"), ("aufständisch", "REB"), ("abtrünnig", "REB"),
     ("islamistisch", "UAF"), ("dschihadistisch", "UAF"), ("extremistisch", "UAF"),
+    # unidentified: "unbekannte Männer", "eine unbekannte Partei" (a side, not a political party) are unknown
+    # attackers (---UAF) whatever the article's country
+    ("unbekannt", "UNK"), ("gegnerisch", "UNK"), ("maskiert", "UNK"), ("vermummt", "UNK"),
+    ("unidentifiziert", "UNK"),
+]
+
+# Sector nouns that name one country's institution ("Bundeskanzler", "Bundeswehr", "Kongressabgeordneter"):
+# the first country is the default when the phrase names none, the others are taken when the article is mostly
+# about them (Austria and Switzerland also have a Bundeskanzler/Bundesrat). Forms ending in "*" are compound
+# prefixes ("Bundesinnenminister", "Bundesamt").
+HOME_COUNTRIES: list[tuple[str, str]] = [
+    ("Bundes*", "DEU|AUT|CHE"),
+    ("Bundeskanzler|Bundeskanzlerin|Bundespräsident|Bundespräsidentin|Bundesregierung|Bundesrat|"
+     "Bundesminister|Bundesministerin|Bundesministerium|Bundesverfassungsgericht|Bundesgericht", "DEU|AUT|CHE"),
+    ("Bundeswehr|Bundestag|Bundesanwaltschaft|Bundesgerichtshof|Bundespolizei|Bundeskriminalamt|"
+     "Verfassungsschutz|Bundesnachrichtendienst|Landesregierung|Landtag|Landeskriminalamt", "DEU|AUT"),
+    ("Kongressabgeordnete|Kongressabgeordneter|Kongressabgeordneten|Repräsentantenhaus|Marines|"
+     "Marineinfanterie|Nationalgarde", "USA"),
+    ("Knesset", "ISR"),
+    ("Duma", "RUS"),
 ]
 
 # German spellings of names that rules do not give (Phoenix entry id → German forms)
@@ -654,15 +677,23 @@ def build(data: Path) -> None:
 
     # ---- sectors
     srows = []
+    home = {form: countries for forms, countries in HOME_COUNTRIES for form in forms.split("|")}
+    listed = set()
     for forms, sector, kind in SECTORS:
         for form in forms.split("|"):
-            srows.append([form, sector, kind])
+            srows.append([form, sector, kind, home.get(form, "")])
+            listed.add(form)
+    for form, countries in home.items():
+        if form.endswith("*"):
+            srows.append([form[:-1], "---", "home", countries])
+        elif form not in listed:
+            raise SystemExit(f"HOME_COUNTRIES: {form} is not a sector noun in SECTORS")
     for stem, sector in ALIGN_ADJ:
-        srows.append([stem, sector, "align"])
+        srows.append([stem, sector, "align", ""])
     write(OUT / "sectors.tsv", header("German sector nouns (compounds match by their last element), alignment "
                                       "adjectives and words that are no actor (kind none)", "lagebild hand list after the sectors of Phoenix.agents.txt",
                                       "Apache-2.0 (hand list); sector codes from CAMEO/Phoenix (MIT)",
-                                      ["form", "sector", "kind"]), srows)
+                                      ["form", "sector", "kind", "home"]), srows)
 
     country_keys = {placekey(r[1]) for r in rows if r[2] in {"name", "genitive"}}
     country_keys |= {placekey(form) for form, _, _ in METONYMS}

@@ -19,6 +19,7 @@ metonym (0.75-0.8) > surname alone (0.75) > a role noun resolved to an anteceden
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import unicodedata
@@ -109,6 +110,8 @@ class Lexicon:
     org_prefixes: dict[str, Org] = field(default_factory=dict)
     sectors: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (sector, kind)
     sector_suffixes: list[tuple[str, str, str]] = field(default_factory=list)
+    sector_home: dict[str, tuple[str, ...]] = field(default_factory=dict)  # form → home countries
+    home_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "bundes" → (DEU, AUT, CHE)
     align: list[tuple[str, str]] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     person_index: dict[tuple[str, ...], list[Person]] = field(default_factory=dict)
@@ -164,13 +167,16 @@ def load_orgs(path: Path) -> list[tuple[Org, list[str], list[str]]]:
     return out
 
 
-def load_sectors(path: Path) -> list[tuple[str, str, str]]:
+def load_sectors(path: Path) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(form, sector, kind, home countries): home is the country of a national institution ("Bundeswehr")."""
     out = []
     for row in _rows(path):
         form, sector, kind = row[0], row[1], row[2]
-        if not form or len(sector) != 3 or kind not in {"sector", "role", "event", "align", "generic", "none"}:
+        home = tuple(c for c in (row[3] if len(row) > 3 else "").split("|") if c)
+        if not form or len(sector) != 3 or kind not in {"sector", "role", "event", "align", "generic", "none",
+                                                          "home"} or any(len(c) != 3 for c in home):
             raise ValueError(f"{path.name}: bad row {row}")
-        out.append((form, sector, kind))
+        out.append((form, sector, kind, home))
     return out
 
 
@@ -213,11 +219,15 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             lex.multi.setdefault(tuple(norm(form).split()), ("org", org))
         for p in prefixes:
             lex.org_prefixes.setdefault(norm(p), org)
-    for form, sector, kind in load_sectors(d / "sectors.tsv"):
+    for form, sector, kind, home in load_sectors(d / "sectors.tsv"):
         if kind == "align":
             lex.align.append((norm(form), sector))
+        elif kind == "home":
+            lex.home_prefixes[norm(form)] = home
         else:
             lex.sectors.setdefault(norm(form), (sector, kind))
+            if home:
+                lex.sector_home.setdefault(norm(form), home)
     lex.sector_suffixes = sorted(((f, s, k) for f, (s, k) in lex.sectors.items()), key=lambda x: -len(x[0]))
     for person in load_persons(d / "persons.tsv"):
         lex.persons.append(person)
@@ -323,6 +333,18 @@ def sector_of(lex: Lexicon, text: str, lemma: str | None = None) -> tuple[str, s
     return None
 
 
+def home_of(lex: Lexicon, text: str) -> tuple[str, ...]:
+    """Home countries of a national institution noun ("Bundeswehr" → DEU, "Bundesinnenminister" → DEU, AUT, CHE)."""
+    key = norm(text)
+    for c in _strip_inflection(key):
+        if c in lex.sector_home:
+            return lex.sector_home[c]
+    for pf, home in lex.home_prefixes.items():
+        if key.startswith(pf) and len(key) > len(pf) + 3 and sector_of(lex, key[len(pf):]):
+            return home
+    return ()
+
+
 def country_of_token(lex: Lexicon, tok: Token) -> tuple[str, str] | None:
     """(ISO3, kind) when the token is a country name, genitive, adjective, demonym or has a country prefix."""
     key = _tok_key(tok)
@@ -363,6 +385,8 @@ class Analysis:
     place_dominant: str | None = None
     dynamic: dict[tuple[str, ...], ActorRef] = field(default_factory=dict)  # names first seen with a title
     sent_starts: list[int] = field(default_factory=list)
+    sent_countries: dict[int, set[str]] = field(default_factory=dict)  # sentence start → countries named (not places)
+    riot_register: bool | None = None  # the article reports riots/protests rather than armed fighting
     complete: bool = False  # all mentions found (the analysis pass is over)
 
 
@@ -604,6 +628,20 @@ def _dominant_country(doc: Doc, hits: list[Hit]) -> tuple[str | None, float]:
 # Phrases
 # --------------------------------------------------------------------------------------------------------------
 
+# prepositions of a noun modifier that say whose or where from ("Gegner von Assad", "Truppen aus Neuseeland");
+# other prepositional modifiers ("gegen die Regierung", "mit Abe") are arguments of the clause, not the actor
+PHRASE_PREPS = {"von", "vom", "aus", "in", "im"}
+
+
+def _in_phrase(child: Token) -> bool:
+    if child.dep_ == "advmod":
+        return child.lower_ in DETERMINERS  # "rund 200", not "auch"/"erneut"
+    if child.dep_ == "nmod":
+        case = next((c for c in child.children if c.dep_ == "case"), None)
+        return case is None or case.lower_ in PHRASE_PREPS
+    return True
+
+
 def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int]:
     """Token indices of the nominal phrase headed by `tok` (parse where sane, plus surface neighbours)."""
     sent = tok.sent
@@ -614,7 +652,7 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
     while stack:
         t = stack.pop()
         for child in t.children:
-            if child.dep_ in PHRASE_DEPS and lo <= child.i < hi and child.i not in out:
+            if child.dep_ in PHRASE_DEPS and lo <= child.i < hi and child.i not in out and _in_phrase(child):
                 out.add(child.i)
                 stack.append(child)
     # keep the contiguous block around the head: a broken parse must not pull in far-away words
@@ -628,6 +666,10 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
         block.add(k)
         k += 1
     out = block
+    # the head's own preposition ends the phrase on the left: "[tausende Venezolaner] gegen [die Regierung]"
+    case = next((c.i for c in tok.children if c.dep_ == "case" and c.i < tok.i and c.lower_ in PREPOSITIONS), None)
+    if case is not None:
+        out = {k for k in out if k >= case}
     # hits spanning the head ("Baschar al-Assad" as several tokens)
     for h in hits.get(tok.i, []):
         out.update(range(h.start, h.end))
@@ -640,6 +682,8 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
             break
         if low in PREPOSITIONS or t.pos_ in {"VERB", "AUX", "ADP"} and low not in DETERMINERS:
             break
+        if t.tag_ in {"ADV", "ADJD", "PAV"} and low not in DETERMINERS:
+            break  # "erneut", "auch": adverbs of the clause
         is_mod = (low in DETERMINERS or t.like_num or (t.text[:1].islower() and t.pos_ in {"ADJ", "DET", "NUM", "X"})
                   or any(h.type in {"country", "align"} for h in hits.get(j, []))
                   or (t.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em")) and t.pos_ != "VERB"))
@@ -669,7 +713,12 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
             while k < hi and (doc[k].text[:1].islower() and doc[k].pos_ in {"ADJ", "DET", "X"}
                               or doc[k].text.lower() in DETERMINERS):
                 k += 1
-            group = norm(tok.text) in GROUP_HEADS or not any(h.type == "sector" for h in hits.get(tok.i, []))
+            if low in {"von", "vom"}:
+                # "eine Gruppe von Marines", "Tausende von Demonstranten"; not a passive agent after a name
+                # ("Karadžić wurde von serbischen Sicherheitskräften verhaftet")
+                group = norm(tok.text) in GROUP_HEADS or tok.lower_ in QUANTIFIERS or tok.like_num
+            else:
+                group = norm(tok.text) in GROUP_HEADS or not hits.get(tok.i)
             wanted = {"country", "org", "person", "metonym"} | ({"sector"} if group else set())
             if k < hi and any(h.type in wanted for h in hits.get(k, [])):
                 if low == "in" and not any(h.type in {"metonym", "country"} for h in hits.get(k, [])):
@@ -729,6 +778,92 @@ def _ref(doc: Doc, idx: list[int], code: str, kind: str, conf: float, *, name: s
     return ActorRef(text=text, start=start, end=end, code=code, country=country, sector=sector, name=name,
                     entry=entry, kind=kind, confidence=round(max(0.0, min(1.0, conf)), 3),
                     resolved_from=resolved_from)
+
+
+# words of protest in a sentence: people there are protesters ("tausende Menschen demonstrierten" → OPP)
+PROTEST_STEMS = ("demonstr", "protest", "versammel", "versammlung", "kundgeb", "randal", "krawall", "streik",
+                 "sitzblockade", "mahnwache", "marsch")
+# an article's register: riots (Ausschreitungen, Krawalle) or armed conflict (Rebellen, Armee, Gefechte)
+RIOT_STEMS = ("ausschreitung", "krawall", "randal", "unruhe", "plunder", "brandanschlag", "brandsatz", "brandsatze",
+              "steinwurf", "steinwurfe", "molotow", "vorstadt", "vorstadte", "vorort", "demonstr", "protest")
+ARMED_STEMS = ("rebell", "miliz", "armee", "truppe", "soldat", "krieg", "gefecht", "luftangriff", "offensive",
+               "panzer", "artillerie", "granat", "guerill", "kampfer", "streitkraft", "bombard", "front")
+# sector nouns whose sector depends on the register: "Aufständische" are rebels in a war, rioters in unrest
+REGISTER_REB = ("aufstandisch", "aufstandig")
+
+
+CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj"}
+
+
+def _clause_tokens(tok: Token) -> list[Token]:
+    """The tokens of the clause `tok` belongs to, without embedded clauses; a coordinated clause ("lösten die
+    Versammlung auf und nahmen 20 Menschen fest") shares its first conjunct's dependents."""
+    head = tok
+    for _ in range(6):
+        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i or head.dep_ in CLAUSE_DEPS:
+            break
+        head = head.head
+    heads = [head]
+    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
+        heads.append(head.head)
+    out: list[Token] = []
+    for h in heads:
+        out.append(h)
+        stack = [c for c in h.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "conj"]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return out
+
+
+def _has_protest(tok: Token) -> bool:
+    """Words of protest in the token's own clause ("tausende Menschen demonstrierten")."""
+    return any(norm(t.text).startswith(PROTEST_STEMS) for t in _clause_tokens(tok) if t.is_alpha and len(t.text) > 5)
+
+
+def _riot_register(doc: Doc, an: Analysis) -> bool:
+    if an.riot_register is None:
+        riot = armed = 0
+        for t in doc:
+            if not t.is_alpha or len(t.text) < 5:
+                continue
+            key = norm(t.text)
+            riot += key.startswith(RIOT_STEMS)
+            armed += key.startswith(ARMED_STEMS)
+        an.riot_register = riot >= 2 and riot > armed
+    return an.riot_register
+
+
+def _context_sector(doc: Doc, tok: Token, an: Analysis, sector: str, head_sector: Hit) -> str:
+    """Sectors that the clause or the article decide: protesting people are OPP, "Aufständische" in an article
+    about riots are rioters (OPP), not rebels."""
+    if sector == "CVL" and _has_protest(tok):
+        return "OPP"
+    if sector == "REB" and (head_sector.entry or "").split(":", 1)[-1].startswith(REGISTER_REB) and \
+            (_riot_register(doc, an) or _has_protest(tok)):
+        return "OPP"
+    return sector
+
+
+FORMER = ("ehemalig", "fruher", "einstig", "vormalig", "ex-", "alt-")
+
+
+def _former(doc: Doc, tok: Token, idx: list[int]) -> bool:
+    return norm(tok.text).startswith(FORMER[-2:]) or any(
+        norm(doc[k].text).startswith(FORMER[:4]) for k in idx if k < tok.i)
+
+
+def _following_names(doc: Doc, tok: Token, idx: list[int], hits: dict[int, list[Hit]]) -> list[int]:
+    """The name right after a title noun in its phrase ("Kongressabgeordnete John Murtha" → John, Murtha)."""
+    out = []
+    k = tok.i + 1
+    inside = set(idx)
+    while k in inside and doc[k].text[:1].isupper() and not hits.get(k) and len(doc[k].text) > 1 and \
+            (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PER"):
+        out.append(k)
+        k += 1
+    return out
 
 
 def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[list[ActorRef], str]:
@@ -813,9 +948,14 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
     if head_sector is not None:
         sector = head_sector.sector or "GOV"
         kind = head_sector.kind or "sector"
+        unknown = False
         if aligns:
             al = aligns[0].sector
-            if al == "GOV" and sector in {"REB", "UAF", "OPP", "MIL"}:
+            if al == "UNK":
+                # "unbekannte Männer", "eine unbekannte Partei": unidentified attackers, not the article's people
+                if sector in {"CVL", "PTY", "UAF", "OPP"}:
+                    sector, unknown = "UAF", True
+            elif al == "GOV" and sector in {"REB", "UAF", "OPP", "MIL"}:
                 sector = "MIL"  # pro-government militias/fighters are coded with the state's forces
             elif al in {"REB", "OPP"} and sector in {"MIL", "UAF", "GOV"}:
                 sector = al
@@ -850,9 +990,22 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
             for h in phrase_hits:
                 if h.type == "org" and h.code:
                     return [_ref(doc, idx, h.code, "igo", 0.7, name=h.name, entry=h.entry)], ""
-        if country is None and sector in {"UAF", "INS"}:
-            # unknown attackers ("ein Anschlag", "bewaffnete Männer"): no country unless the text gives one
+        if country is None and kind == "event" and not (sector == "OPP" and an.complete):
+            # "ein Massaker", "Raketenangriffe": an event noun names an actor only through its own country
+            # adjective or prefix ("israelische Luftangriffe", "US-Angriffe"). A protest noun asked for as an
+            # argument ("die Proteste wurden niedergeschlagen") stands for the protesters, but it is never an
+            # actor mention of its own (no antecedent, no context actor).
+            return [], f"'{text}' names an event, not an actor"
+        if country is None and (unknown or sector in {"UAF", "INS"}):
+            # unknown attackers ("bewaffnete Täter", "unbekannte Männer"): no country unless the text gives one
             return [_ref(doc, idx, f"---{sector}", "nonstate", 0.6, entry=head_sector.entry)], ""
+        if country is None:
+            # a national institution ("der Bundeskanzler", "die Bundeswehr"): its own country, not the place of
+            # the sentence ("bei seinem Besuch in Japan sprach der Bundeskanzler")
+            home = home_of(lex, doc[head_sector.start].text)
+            if home:
+                dom = an.dominant[0]
+                country, conf = (dom if dom in home else home[0]), 0.7
         if country is None and kind == "role":
             ante = _antecedent(doc, tok, an, lambda r: r.kind == "person" and (r.sector in {"GOV", None}))
             if ante is not None:
@@ -864,13 +1017,18 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
                                and r.kind == "sector", max_sents=50)
             if same is not None:
                 country, conf = same.country, 0.55
-        if country is None and sector in DOMESTIC:
+        here = an.place_countries.get(tok.sent.start)
+        if country is None and sector in DOMESTIC and here and len(here) == 1:
             # civilians, protesters, police ... belong to where they are
-            here = an.place_countries.get(tok.sent.start)
-            if here and len(here) == 1:
-                country, conf = next(iter(here)), 0.45
-            elif an.place_dominant:
-                country, conf = an.place_dominant, 0.4
+            country, conf = next(iter(here)), 0.45
+        if country is None:
+            # the one country the sentence names ("Die Demonstranten forderten den Rücktritt der rumänischen
+            # Regierung"); role nouns do not take a country from a place
+            named = an.sent_countries.get(tok.sent.start)
+            if named and len(named) == 1:
+                country, conf = next(iter(named)), 0.5
+        if country is None and sector in DOMESTIC and an.place_dominant:
+            country, conf = an.place_dominant, 0.4
         if country is None:
             dom, dconf = an.dominant
             if dom:
@@ -881,10 +1039,16 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
                 return [], f"no country for '{text}' (sector {sector}) in the phrase or the article"
         if kind == "event":
             conf = min(conf, 0.4)
+        sector = _context_sector(doc, tok, an, sector, head_sector)
+        if kind == "role" and sector == "GOV" and _former(doc, tok, idx):
+            sector = "ELI"  # "der Ex-Präsident", "der frühere Minister": no longer in office
         ent = head_sector.entry
         if source is not None and source.entry:
             ent = f"{ent}+{source.entry}"
         ref = _ref(doc, idx, f"{country}{sector}", "sector", conf, entry=ent, name=lex.country_names.get(country))
+        if not title_names and head_sector.start == tok.i and kind in {"role", "sector"}:
+            # "der Kongressabgeordnete John Murtha": the name after the title, for a later "so Murtha"
+            title_names = _following_names(doc, tok, idx, an.hits)
         if title_names:
             names = " ".join(doc[k].text for k in title_names)
             ref.name = names
@@ -895,6 +1059,10 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
     for h in head_hits:
         if h.type == "metonym":
             return [_ref(doc, idx, h.code or "", "metonym", h.confidence, name=h.name, entry=h.entry)], ""
+        if h.type == "country" and h.kind == "demonym" and _plural_people(doc, tok, idx):
+            # "tausende Venezolaner", "die Ukrainer": people, not the state
+            sector = "OPP" if _has_protest(tok) else "CVL"
+            return [_ref(doc, idx, f"{h.country}{sector}", "sector", 0.6, name=h.name, entry=h.entry)], ""
         if h.type == "country" and h.kind in {"name", "genitive", "demonym"}:
             conf = 0.8 if h.kind != "demonym" else 0.6
             return [_ref(doc, idx, f"{h.country}GOV", "country", conf, name=h.name, entry=h.entry)], ""
@@ -907,6 +1075,17 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
     if any(h.type == "country" for h in phrase_hits):
         return [], f"no political actor for '{text}': '{tok.text}' is not an actor noun"
     return [], f"no political actor for '{text}'"
+
+
+QUANTIFIERS = {"tausende", "hunderte", "dutzende", "zehntausende", "hunderttausende", "viele", "zahlreiche",
+               "einige", "mehrere", "etliche", "wenige", "alle", "manche"}
+
+
+def _plural_people(doc: Doc, tok: Token, idx: list[int]) -> bool:
+    """A demonym used for people: plural by morphology, a quantifier or a number in its phrase."""
+    if "Plur" in tok.morph.get("Number"):
+        return True
+    return any(doc[k].lower_ in QUANTIFIERS or doc[k].like_num for k in idx if k < tok.i)
 
 
 PLACE_NOUNS = {"stadt", "hauptstadt", "region", "provinz", "ort", "land", "republik", "metropole", "grenzstadt",
@@ -976,6 +1155,25 @@ def _mention_number(doc: Doc, ref: ActorRef) -> set[str]:
     return out
 
 
+def _clause_subjects(tok: Token) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the pronoun's own clause when the pronoun is not (in) the subject: an
+    object pronoun does not refer to its clause's subject ("Soldaten schlugen einige von ihnen")."""
+    t, path = tok, {tok.i}
+    for _ in range(4):
+        if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
+            break
+        t = t.head
+        path.add(t.i)
+    out = []
+    kids = list(t.children)
+    if t.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in kids):
+        kids += list(t.head.children)  # "Soldaten gaben Schüsse ab und schlugen manche von ihnen"
+    for c in kids:
+        if c.dep_ in {"nsubj", "nsubj:pass"} and c.i not in path:
+            out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+    return out
+
+
 def _resolve_pronoun(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef], str]:
     low = tok.text.lower()
     idx = [tok.i]
@@ -1016,18 +1214,22 @@ def _resolve_pronoun(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef]
         if same:
             r = same[-1]
             return [_ref(doc, idx, r.code, "pronoun", 0.5, name=r.name, entry=r.entry, resolved_from=r.text)], ""
-        ante = _antecedent(doc, tok, an, lambda r: r.kind != "pronoun", max_sents=2)
+        ante = _antecedent(doc, tok, an, lambda r: r.kind != "pronoun" or bool(r.code), max_sents=2)
         if ante is not None:
             return [_ref(doc, idx, ante.code, "pronoun", 0.45, name=ante.name, entry=ante.entry,
                          resolved_from=ante.text)], ""
         return [], f"'{tok.text}' has no speaker or antecedent actor"
     morph_num = set(tok.morph.get("Number"))
-    if low in PRONOUNS_MASC:
+    if low in PRONOUNS_MASC or low.startswith("sein"):
+        neuter = low.startswith("sein")  # "sein" also refers to a country ("Russland und seine Verbündeten")
+
         def accept(r: ActorRef) -> bool:
             f = _mention_number(doc, r)
-            return r.kind == "person" or ("G=Masc" in f and "N=Plur" not in f)
-    elif low in PRONOUNS_SIE or low in DEMONSTRATIVES:
-        plural = "Plur" in morph_num or tok.text == "Sie" and not tok.is_sent_start or low in {"ihnen"}
+            return r.kind == "person" or (("G=Masc" in f or neuter and "G=Neut" in f) and "N=Plur" not in f)
+    elif low in PRONOUNS_SIE or low in DEMONSTRATIVES or low in POSSESSIVES:
+        # a possessive's number is the possessed noun's, not the possessor's
+        plural = low not in POSSESSIVES and ("Plur" in morph_num or tok.text == "Sie" and not tok.is_sent_start
+                                             or low in {"ihnen"})
 
         def accept(r: ActorRef) -> bool:
             f = _mention_number(doc, r)
@@ -1036,7 +1238,9 @@ def _resolve_pronoun(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef]
             return "N=Plur" in f or "G=Fem" in f or r.kind in {"igo", "person"}
     else:
         return [], f"'{tok.text}' is not a pronoun lagebild resolves"
-    ante = _antecedent(doc, tok, an, lambda r: r.kind != "pronoun" and accept(r), max_sents=2)
+    blocked = _clause_subjects(tok) if low not in POSSESSIVES else []
+    ante = _antecedent(doc, tok, an, lambda r: r.kind != "pronoun" and accept(r) and not any(
+        a <= r.start < b for a, b in blocked), max_sents=2)
     if ante is None:
         return [], f"pronoun '{tok.text}' has no antecedent actor in the preceding text"
     return [_ref(doc, idx, ante.code, "pronoun", 0.55, name=ante.name, entry=ante.entry, resolved_from=ante.text)], ""
@@ -1053,10 +1257,45 @@ def _is_pronoun(tok: Token) -> bool:
                                      or low in {"er", "sie", "wir", "ihm", "ihn", "ihnen", "uns"})
 
 
+POSSESSIVES = {"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+               "ihres"}
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.lower_ in POSSESSIVES and (tok.tag_ == "PPOSAT" or tok.dep_ == "det:poss" or (
+        tok.pos_ == "DET" and tok.i + 1 < len(tok.doc) and tok.head.i > tok.i))
+
+
+def _part_of(doc: Doc, tok: Token) -> Token | None:
+    """The whole of a part: "einige von ihnen", "viele der Demonstranten" → the pronoun or noun after von/der."""
+    if tok.lower_ not in QUANTIFIERS | {"einer", "eine", "keiner", "meisten", "teil", "teile"}:
+        return None
+    k = tok.i + 1
+    if k >= tok.sent.end or doc[k].lower_ not in {"von", "vom", "der", "den"}:
+        return None
+    for j in range(k + 1, min(tok.sent.end, k + 5)):
+        t = doc[j]
+        if _is_pronoun(t) or t.pos_ in {"NOUN", "PROPN"}:
+            return t
+        if t.is_punct or t.pos_ in {"VERB", "AUX"}:
+            break
+    return None
+
+
 def _resolve_any(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef], str]:
     lex = load_lexicon()
     if _is_pronoun(tok):
         return _resolve_pronoun(doc, tok, an)
+    if an.complete and _is_possessive(tok):
+        # "bei seinem Treffen": the possessor, resolved like "er"/"sie"
+        return _resolve_pronoun(doc, tok, an)
+    whole = _part_of(doc, tok)
+    if whole is not None:
+        refs, reason = _resolve_any(doc, whole, an)
+        if refs:
+            a, b = tok.idx, whole.idx + len(whole.text)
+            return [dataclasses.replace(r, start=a, end=b, text=doc.text[a:b]) for r in refs], ""
+        return refs, reason
     return _resolve_phrase(doc, tok, an, lex)
 
 
@@ -1072,6 +1311,11 @@ def analyse(doc: Doc) -> Analysis:
     an = Analysis(hits=index, mentions=[], mention_heads={}, dominant=_dominant_country(doc, hits), persons_seen={})
     an.sent_starts = [sent.start for sent in doc.sents]
     _place_context(doc, an, hits)
+    for h in hits:
+        # countries the sentence names as actors' countries: adjectives, demonyms, prefixes, non-locative names
+        if h.type in {"country", "metonym"} and h.country and not (
+                h.kind in {"name", "genitive", "metonym"} and _is_locative(doc, doc[h.start])):
+            an.sent_countries.setdefault(doc[h.start].sent.start, set()).add(h.country)
     doc.user_data["lb_actors_analysis"] = an
     # candidate heads: names and nouns with a lexicon hit, and pronouns; mentions in text order so that
     # pronouns see the mentions before them
