@@ -1067,8 +1067,8 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
             conf = 0.8 if h.kind != "demonym" else 0.6
             return [_ref(doc, idx, f"{h.country}GOV", "country", conf, name=h.name, entry=h.entry)], ""
     # 5. "das Land", "der Staat": the country named before
-    if norm(tok.text) in COUNTRY_PLACE_WORDS:
-        ante = _antecedent(doc, tok, an, lambda r: r.kind in {"country", "metonym"})
+    if norm(tok.text) in COUNTRY_PLACE_WORDS and not _is_locative(doc, tok):
+        ante = _country_antecedent(doc, tok, an)
         if ante is not None and ante.country:
             return [_ref(doc, idx, f"{ante.country}GOV", "country", 0.55, name=ante.name, entry=ante.entry,
                          resolved_from=ante.text)], ""
@@ -1078,7 +1078,8 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
 
 
 QUANTIFIERS = {"tausende", "hunderte", "dutzende", "zehntausende", "hunderttausende", "viele", "zahlreiche",
-               "einige", "mehrere", "etliche", "wenige", "alle", "manche"}
+               "einige", "mehrere", "etliche", "wenige", "alle", "manche", "tausenden", "hunderten", "dutzenden",
+               "vielen", "einigen", "mehreren", "etlichen", "wenigen", "allen", "manchen"}
 
 
 def _plural_people(doc: Doc, tok: Token, idx: list[int]) -> bool:
@@ -1137,6 +1138,22 @@ def _antecedent(doc: Doc, tok: Token, an: Analysis, accept, max_sents: int = 4) 
     return best
 
 
+def _country_antecedent(doc: Doc, tok: Token, an: Analysis) -> ActorRef | None:
+    """The country "das Land" refers to: one named earlier in the same sentence by any mention ("eine malaysische
+    Einheit – das Land hat ..."), else the article's main country when it was named in the last sentences, else the
+    nearest country name (a passing comparison "Platz 158 mit Ruanda" should not take over)."""
+    same = _antecedent(doc, tok, an, lambda r: r.country is not None and r.kind != "pronoun", max_sents=0)
+    if same is not None:
+        return same
+    cur = max(k for k, s in enumerate(an.sent_starts) if s <= tok.i)
+    lo = doc[an.sent_starts[max(0, cur - 4)]].idx
+    cands = [r for r in an.mentions if lo <= r.start and r.end <= tok.idx and r.kind in {"country", "metonym"}]
+    if not cands:
+        return None
+    main = an.place_dominant or an.dominant[0]  # "das Land" is where the story is
+    return next((r for r in reversed(cands) if r.country == main), cands[-1])
+
+
 def _mention_number(doc: Doc, ref: ActorRef) -> set[str]:
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None:
@@ -1147,6 +1164,10 @@ def _mention_number(doc: Doc, ref: ActorRef) -> set[str]:
     key = norm(head.text)
     if key.endswith(("en", "er", "innen")) and ref.kind == "sector" and not num:
         num = {"Plur"}
+    if ref.kind == "sector" and num == {"Sing"} and gen == {"Fem"} and key.endswith(("e", "en", "er")) and \
+            head.text.lower() not in {"armee", "truppe", "miliz", "polizei", "regierung", "menge"} and \
+            any(c.lower_ == "der" for c in head.children):
+        num = {"Plur"}  # "der Mönche": genitive plural taken for a feminine singular by the tagger
     out = {f"N={n}" for n in num} | {f"G={g}" for g in gen}
     if ref.kind == "person":
         out |= {"N=Sing", "person"}
