@@ -330,7 +330,8 @@ SECTORS: list[tuple[str, str, str]] = [
     # words ending in a sector noun that name no actor ("Konfliktparteien" are both sides, not a party)
     ("Konfliktparteien|Konfliktpartei|Kriegsparteien|Kriegspartei|Verhandlungsparteien|Vertragsparteien|"
      "Vertragspartei|Prozessparteien|Streitparteien|Tarifparteien|Wetterdienst|Rettungsdienst|Feuerwehr|"
-     "Bundesstaat|Bundesstaaten|Bundesland|Bundesländer|Bundesliga",
+     "Bundesstaat|Bundesstaaten|Bundesland|Bundesländer|Bundesliga|Bewegungen|Truppenbewegung|Truppenbewegungen|"
+     "Panzerbewegung|Panzerbewegungen|Fluchtbewegung|Fluchtbewegungen",
      "---", "none"),
     ("Anschlag|Anschläge|Terroranschlag|Bombenanschlag|Selbstmordanschlag|Angriff|Angriffe|Feuer|Beschuss|"
      "Explosion|Massaker|Bedrohung",
@@ -701,11 +702,14 @@ def build(data: Path) -> None:
         for row in csv.DictReader(f):
             country_keys.add(placekey(row["Name"]))
     # ---- persons: Phoenix leaders with date-bounded roles, German spellings by rule + hand list
+    iso_codes = {r[0] for r in rows}
     prows = []
     for src_name, blocks in (("Countries", cty), ("International", intl)):
         for ident, (name, aliases, codes) in blocks.items():
             # a role needs a sector (RUSGOV) or an organisation (IGOUNO): a bare country code is no role
             roles = [(short_code(c), s, e) for c, s, e in codes if len(c) >= 6 and not c.startswith("~")]
+            # a country code in the sector place (SDNSSD: South Sudan as a region of Sudan) is a place, not a role
+            roles = [r for r in roles if r[0][:3] in {"IGO", "NGO", "MNC"} or r[0][3:6] not in iso_codes]
             if not roles or not reaches_1990(roles):
                 continue
             if not is_plain_name(name) or len(name.strip("_").split("_")) < 2:

@@ -633,11 +633,16 @@ def _dominant_country(doc: Doc, hits: list[Hit]) -> tuple[str | None, float]:
 PHRASE_PREPS = {"von", "vom", "aus", "in", "im"}
 
 
-def _in_phrase(child: Token) -> bool:
+def _in_phrase(child: Token, hits: dict[int, list[Hit]]) -> bool:
     if child.dep_ == "advmod":
         return child.lower_ in DETERMINERS  # "rund 200", not "auch"/"erneut"
     if child.dep_ == "nmod":
         case = next((c for c in child.children if c.dep_ == "case"), None)
+        if case is not None and case.lower_ in {"in", "im"}:
+            # "die Regierung in Ankara" names whose government; "ein Massaker in der südsudanesischen Stadt",
+            # "die Menschen in eine Kirche" name places
+            return any(h.type in {"metonym", "country"} and h.kind in {"metonym", "name", "capital", "seat"}
+                       for h in hits.get(child.i, []))
         return case is None or case.lower_ in PHRASE_PREPS
     return True
 
@@ -652,7 +657,7 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
     while stack:
         t = stack.pop()
         for child in t.children:
-            if child.dep_ in PHRASE_DEPS and lo <= child.i < hi and child.i not in out and _in_phrase(child):
+            if child.dep_ in PHRASE_DEPS and lo <= child.i < hi and child.i not in out and _in_phrase(child, hits):
                 out.add(child.i)
                 stack.append(child)
     # keep the contiguous block around the head: a broken parse must not pull in far-away words
@@ -682,8 +687,9 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
             break
         if low in PREPOSITIONS or t.pos_ in {"VERB", "AUX", "ADP"} and low not in DETERMINERS:
             break
-        if t.tag_ in {"ADV", "ADJD", "PAV"} and low not in DETERMINERS:
-            break  # "erneut", "auch": adverbs of the clause
+        if t.tag_ in {"ADV", "ADJD", "PAV"} and low not in DETERMINERS or t.tag_.startswith("V") or \
+                t.pos_ == "PRON" or low in PRONOUN_WORDS:
+            break  # "erneut", "auch": adverbs of the clause; "töteten sie [Zivilisten]": verbs and pronouns
         is_mod = (low in DETERMINERS or t.like_num or (t.text[:1].islower() and t.pos_ in {"ADJ", "DET", "NUM", "X"})
                   or any(h.type in {"country", "align"} for h in hits.get(j, []))
                   or (t.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em")) and t.pos_ != "VERB"))
@@ -1039,6 +1045,8 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
                 return [], f"no country for '{text}' (sector {sector}) in the phrase or the article"
         if kind == "event":
             conf = min(conf, 0.4)
+            if sector == "UAF":
+                sector = "MIL"  # a state's attacks ("israelische Luftangriffe") are its military's
         sector = _context_sector(doc, tok, an, sector, head_sector)
         if kind == "role" and sector == "GOV" and _former(doc, tok, idx):
             sector = "ELI"  # "der Ex-Präsident", "der frühere Minister": no longer in office
