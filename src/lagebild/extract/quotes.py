@@ -125,6 +125,23 @@ def _is_subj(tok: Token) -> bool:
 
 
 # ----------------------------------------------------------------------------------------------- segmentation
+_MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember", "Jänner"}
+_NUM_PERIOD = re.compile(r"(?:\d+|.*\d.*[^\d.].*|.*[^\d.].*\d.*)\.")
+
+
+def _ends_with_period(doc: Doc, i: int) -> bool:
+    """A token the tokenizer left with its sentence period ("2005.", "7,1.", "MI-17."), before a capitalised
+    word; not a day ordinal ("am 3. Oktober", "der 3. Platz")."""
+    t = doc[i].text
+    if len(t) < 3 or not t.endswith(".") or not _NUM_PERIOD.fullmatch(t) or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1].text
+    if not nxt[:1].isupper() or nxt in _MONTHS:
+        return False
+    return not (t[:-1].isdigit() and int(t[:-1]) <= 31)
+
+
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Sentence token ranges from punctuation (the model's sentence splits may be weak)."""
     out, start, n = [], 0, len(doc)
@@ -135,7 +152,7 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
             if i > start:
                 out.append((start, i))
             start = i + 1
-        elif t.text in _SENT_END:
+        elif t.text in _SENT_END or _ends_with_period(doc, i):
             j = i + 1
             while j < n and doc[j].text in {"“", "”", '"', "«", "»", "’", "‘", ")"} and doc[j].text != "»":
                 j += 1
@@ -289,8 +306,51 @@ def _subject(doc: Doc, np: tuple[int, int] | None) -> tuple[int, int] | None:
     return np
 
 
+_PARSE_FIRST = True
+_SUBJ_KEEP = {"det", "amod", "compound", "flat", "flat:name", "appos", "nmod", "nmod:poss", "case", "nummod",
+              "advmod", "punct", "cc", "conj"}
+
+
+def _parse_subject(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] | None:
+    """The parser's nominative subject of cue verb v (or of its finite auxiliary) as a compact span: the head
+    with its determiners, adjectives, names, appositions and genitives, without relative clauses."""
+    verb = doc[v]
+    heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "aux", "conj") and verb.head.i != v else []) + \
+        [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    for h in heads:
+        for child in h.children:
+            if child.dep_ != "nsubj" or not start <= child.i < end or child.i == v:
+                continue
+            if child.text.lower() in {"es", "das", "dies", "was", "der", "die", "welche", "welcher"} and \
+                    child.pos_ == "PRON":
+                return None  # an expletive or relative pronoun: the surface rules decide
+            case = child.morph.get("Case")
+            if case and "Nom" not in case and child.pos_ != "PROPN":
+                continue
+            lo = hi = child.i
+            for t in child.subtree:
+                anc, ok = t, True
+                while anc.i != child.i:
+                    if anc.dep_ not in _SUBJ_KEEP:
+                        ok = False
+                        break
+                    anc = anc.head
+                if ok and start <= t.i < end:
+                    lo, hi = min(lo, t.i), max(hi, t.i)
+            while hi > lo and doc[hi].text in {",", "(", "-"} | _ALL_MARKS:
+                hi -= 1
+            if hi - lo < 12 and not any(doc[k].text in _ALL_MARKS for k in range(lo, hi + 1)):
+                return (lo, hi + 1)
+            return (child.i, child.i + 1)
+    return None
+
+
 def _speaker_for_cue(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] | None:
     """The speaker of cue verb v within [start, end): after it (inversion), before it, or the parsed subject."""
+    if _PARSE_FIRST:
+        np = _parse_subject(doc, v, start, end)
+        if np and _plausible_speaker(doc, np):
+            return np
     np = _subject(doc, _np_before(doc, v, start))
     if np:
         return np
@@ -570,6 +630,18 @@ def _particle_cue(doc: Doc, v: int, a: int, end: int) -> int | None:
     return None
 
 
+def _clause_end(doc: Doc, qa: int, b2: int) -> int:
+    """Where reported content starting at qa ends: before a coordinated clause of the speaker with a speech verb
+    of its own ("..., sprach aber von ...", "... und betonte ..."). (A colon does not end it: in the corpus the
+    content often runs on into the quotation after it.)"""
+    for k in range(qa + 2, b2 - 1):
+        if doc[k].text in {",", "und", "aber", "sondern"}:
+            nxt = doc[k + 1]
+            if nxt.text[:1].islower() and _is_cue(nxt) and not _is_subj(nxt):
+                return _strip_end(doc, qa, k)
+    return b2
+
+
 def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     """Indirect speech in sentence [a, b) after or before a speech verb."""
     b2 = _strip_end(doc, a, b)
@@ -602,11 +674,13 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             if doc[c].text.lower() == "dass" or (doc[c].text == "," and c + 1 < b2 and
                                                    doc[c + 1].text.lower() == "dass"):
                 qa = c if doc[c].text.lower() == "dass" else c + 1
-                return _Q(qa, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.7, rule="cue_dass")
+                return _Q(qa, _clause_end(doc, qa, b2), "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1),
+                          0.7, rule="cue_dass")
             if doc[c].text == ",":
                 window = range(c + 1, min(c + 16, b2))
                 if any(_is_subj(doc[k]) for k in window if k not in taken):
-                    return _Q(c + 1, b2, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6, rule="cue_subj")
+                    return _Q(c + 1, _clause_end(doc, c + 1, b2), "Indirect", _speaker_for_cue(doc, v, a, c),
+                              (v, v + 1), 0.6, rule="cue_subj")
                 ze = _zu_end(doc, c + 1, b2)
                 if ze is not None and not any(k in taken for k in range(c + 1, ze)):
                     return _Q(c + 1, ze, "Indirect", _speaker_for_cue(doc, v, a, c), (v, v + 1), 0.6, rule="cue_zu")
@@ -624,9 +698,9 @@ def _after_particle(doc: Doc, a: int, b2: int, v: int, pk: int, taken: set[int])
         sp = _speaker_for_cue(doc, v, a, c)
     cue = (v, v + 1)
     if c + 1 < b2 and doc[c + 1].text.lower() == "dass":
-        return _Q(c + 1, b2, "Indirect", sp, cue, 0.6, rule="particle_dass")
+        return _Q(c + 1, _clause_end(doc, c + 1, b2), "Indirect", sp, cue, 0.6, rule="particle_dass")
     if any(_is_subj(doc[k]) for k in range(c + 1, min(c + 16, b2)) if k not in taken):
-        return _Q(c + 1, b2, "Indirect", sp, cue, 0.5, rule="particle_subj")
+        return _Q(c + 1, _clause_end(doc, c + 1, b2), "Indirect", sp, cue, 0.5, rule="particle_subj")
     ze = _zu_end(doc, c + 1, b2)
     if ze is not None and not any(k in taken for k in range(c + 1, ze)):
         return _Q(c + 1, ze, "Indirect", sp, cue, 0.5, rule="particle_zu")
@@ -642,6 +716,7 @@ _ZU_STOP = {"gelungen", "gelang", "gelingt", "versucht", "versuchte", "versuchte
             "notwendig", "nötig", "gilt", "galt", "dient", "diente", "half", "hilft", "geholfen", "genutzt"}
 _PARTICLES = {"vor", "an", "auf", "aus", "ab", "ein", "zu", "fest", "dar"}
 _ZU_OPENERS = {"um", "ohne", "statt", "anstatt", "als", "und", "oder"}
+_RELATIVE = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
 
 
 def _zu_end(doc: Doc, k: int, end: int) -> int | None:
@@ -659,6 +734,12 @@ def _zu_end(doc: Doc, k: int, end: int) -> int | None:
                 more = _zu_end(doc, j + 2, end)
                 if more is not None:
                     return more
+            if nxt == "," and j + 2 < end and doc[j + 2].text.lower() in _RELATIVE:
+                # a relative clause on the infinitive's object belongs to the content
+                for r in range(j + 3, min(end, j + 40)):
+                    if doc[r].text in {",", ";", ":"} | _SENT_END | _ALL_MARKS:
+                        return r
+                return end
             return j + 1
     return None
 
