@@ -250,3 +250,13 @@ def test_part_of_a_group_resolves_the_group(nlp) -> None:
 def test_former_office_holder_is_elite(nlp) -> None:
     doc = _doc(nlp, "Der frühere Präsident Georgiens wurde am Montag in Tiflis festgenommen.")
     assert _codes(doc, "Präsident") == ["GEOELI"]
+
+
+def test_mentions_keep_out_pronouns_places_and_movements(nlp) -> None:
+    doc = _doc(nlp, "Im Südsudan griffen Rebellen die Stadt Malakal an. Dort töteten sie mehrere hundert Zivilisten.")
+    refs = A.actors_for_token(doc, _tok(doc, "Zivilisten"))
+    assert refs and refs[0].text == "mehrere hundert Zivilisten"
+    doc = _doc(nlp, "Augenzeugen berichteten von Panzerbewegungen im Norden des Gazastreifens.")
+    assert _codes(doc, "Panzerbewegungen") == []
+    lex = A.load_lexicon()
+    assert all(r.code[3:6] != "SSD" for p in lex.persons for r in p.roles)  # no country as a sector
