@@ -237,3 +237,28 @@ def test_future_with_werden_but_not_with_past_wurden() -> None:
 def test_content_of_a_demand_noun_is_part_of_the_demand() -> None:
     evs, _ = _events("Die Freilassung der Gefangenen ist eine zentrale Forderung der belarussischen Opposition.")
     assert [e.plover_type for e in evs] == ["REQUEST"]
+
+
+def test_failing_extractor_keeps_the_event_and_records_a_reason(monkeypatch) -> None:
+    import lagebild.extract.places as places
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("gazetteer not loaded")
+
+    monkeypatch.setattr(places, "event_location", broken)
+    evs, art = _events("Die Polizei nahm am Montag in Lyon zwölf Demonstranten fest.", "COERCE")
+    assert len(evs) == 1 and evs[0].location is None  # the event survives without its place
+    failures = [r for r in art.reasons if r.stage == "places"]
+    assert len(failures) == 1  # once per function and sentence, not once per call
+    assert "RuntimeError" in failures[0].message and "gazetteer not loaded" in failures[0].message
+
+
+def test_failing_actor_lookup_is_a_reason_not_a_crash(monkeypatch) -> None:
+    import lagebild.extract.actors as actors
+
+    def broken(*args, **kwargs):
+        raise KeyError("RUS")
+
+    monkeypatch.setattr(actors, "actors_for_token", broken)
+    art = _code("Russische Truppen haben die Stadt eingenommen.")  # no exception escapes the pipeline
+    assert any(r.stage == "actors" and "KeyError" in r.message for r in art.reasons)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from lagebild.model import ActorRef, Event, Reason, Trigger, article_id
 
+LOG = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
 
 INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter")
@@ -702,18 +704,16 @@ def _expand(tokens: list[Token]) -> list[Token]:
 
 
 def _resolve(doc: Doc, tokens: list[Token]) -> tuple[list[ActorRef], list[str]]:
-    from lagebild.extract.actors import actor_reason, actors_for_token
-
     refs: list[ActorRef] = []
     reasons: list[str] = []
     for t in _expand(tokens):
-        found = actors_for_token(doc, t)
+        found = _call("actors", "actors_for_token", doc, t)
         if found:
             for r in found:
                 if all((r.start, r.end, r.code) != (x.start, x.end, x.code) for x in refs):
                     refs.append(r)
         else:
-            msg = actor_reason(doc, t)
+            msg = _call("actors", "actor_reason", doc, t)
             if msg:
                 reasons.append(msg)
     return refs, reasons
@@ -925,7 +925,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         failed_toks: list[Token] = []
         for slot in entry.actor_slots:
             if slot == "speaker":
-                src = _call("quotes", "attribution_for_token", doc, tok)
+                src = _call("quotes", "attribution_for_token", doc, tok, si=si)
                 if src is not None and src.code:
                     actors = [src]
                     evidence.append("speaker of the evaluation → actor")
@@ -1023,7 +1023,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             if cumulative and entry.type == "ASSAULT":
                 reasons.append(Reason(si, f"running total {cumulative}, not an event", trigger=trig, text=sent.text))
                 continue
-            place = _call("places", "event_location", doc, tok, entry.type)
+            place = _call("places", "event_location", doc, tok, entry.type, si=si)
             if entry.default == "UAF":
                 actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code="---UAF",
                                    kind="default", confidence=0.3)]
@@ -1062,7 +1062,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             if mapped:
                 ptype, pmode, cameo = mapped
                 evidence.append(f"announced: coded as {ptype} {cameo}")
-        date = _call("dates", "event_date", doc, tok, ptype)
+        date = _call("dates", "event_date", doc, tok, ptype, si=si)
         if date is not None and date.from_article_date and mod in ("future", "hypothetical"):
             date = None  # an unscheduled plan has no date
         article_date = doc._.lb_article_date
@@ -1073,9 +1073,9 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                     evidence.append(f"modality historical: dated {date.value}")
             except ValueError:
                 pass
-        place = _call("places", "event_location", doc, tok, ptype)
-        toll = _call("figures", "event_toll", doc, tok) or (None, None)
-        source = _call("quotes", "attribution_for_token", doc, tok)
+        place = _call("places", "event_location", doc, tok, ptype, si=si)
+        toll = _call("figures", "event_toll", doc, tok, si=si) or (None, None)
+        source = _call("quotes", "attribution_for_token", doc, tok, si=si)
         gold_q = lex.cameo.get(cameo, (None, None))
         events.append(Event(
             id=f"{aid}:{si}:{tok.idx}", sentence=sent.text, sentence_index=si, trigger=trig, plover_type=ptype,
@@ -1156,14 +1156,33 @@ def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef]) -> list[Acto
     return [dataclasses.replace(refs[-1], confidence=round(refs[-1].confidence * 0.5, 2))]
 
 
-def _call(module: str, name: str, *args):
+def _call(module: str, name: str, doc: Doc, tok: Token, *args, si: int | None = None):
+    """Call another extractor's contract function. Its failure must not lose the event (the field stays empty), but
+    it must not be silent either: it is recorded as a `Reason` of that extractor's stage in `doc._.lb_reasons`
+    (once per function and sentence) and logged."""
     fn = _tool(module, name)
     if fn is None:
         return None
     try:
-        return fn(*args)
-    except Exception:  # noqa: BLE001 - another extractor's failure must not lose the event
+        return fn(doc, tok, *args)
+    except Exception as exc:  # noqa: BLE001 - another extractor's failure must not lose the event
+        if si is None:
+            si = _sentence_index(doc, tok)
+        msg = f"{module}.{name} failed on '{tok.text}': {type(exc).__name__}: {exc}"
+        LOG.warning("%s (sentence %d)", msg, si)
+        if doc._.lb_reasons is None:
+            doc._.lb_reasons = []
+        if not any(r.stage == module and r.sentence_index == si and r.message.startswith(f"{module}.{name} failed")
+                   for r in doc._.lb_reasons):
+            doc._.lb_reasons.append(Reason(si, msg, stage=module, text=tok.sent.text))
         return None
+
+
+def _sentence_index(doc: Doc, tok: Token) -> int:
+    for i, s in enumerate(doc.sents):
+        if s.start <= tok.i < s.end:
+            return i
+    return 0
 
 
 def _dominant_country(doc: Doc) -> str | None:
