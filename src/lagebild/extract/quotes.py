@@ -472,6 +472,15 @@ def _strip_end(doc: Doc, a: int, b: int) -> int:
 
 
 # nouns of a source that take a postposed "nach": "seiner Meinung nach", "dem Vernehmen nach"
+# nouns of a source after "nach" (beyond the phrases of attributions.tsv): the noun phrase is the source
+_SOURCE_NOUNS = {"studie", "umfrage", "meldung", "meldungen", "medienberichten", "zeitungsberichten",
+                 "presseberichten", "stellungnahme", "analyse", "ergebnis", "endergebnis", "ergebnissen",
+                 "hochrechnung", "hochrechnungen", "statistik", "untersuchung", "untersuchungen", "ermittlungen",
+                 "recherchen", "gutachten", "prognose", "schätzung", "zählung", "polizeiangaben", "augenzeugen",
+                 "augenzeugenberichten", "medien", "sicht", "überzeugung", "vermutungen", "gerüchten", "quellen",
+                 "berechnungen", "daten", "zahlen", "dokumenten", "unterlagen", "agenturberichten", "agenturmeldungen",
+                 "bericht", "berichten", "informationen", "angaben", "aussagen", "erkenntnissen", "darstellung",
+                 "einschätzung", "schätzungen", "ansicht", "auffassung", "meinung", "mitteilung", "worten"}
 _POST_NACH = {"meinung", "ansicht", "auffassung", "vernehmen", "angaben", "einschätzung", "aussage", "aussagen",
               "worten", "überzeugung", "darstellung", "erkenntnissen", "informationen", "polizeiangaben"}
 _MODALS = {"soll", "sollen", "sollte", "sollten", "kann", "können", "könne", "könnten", "konnte", "konnten", "muss",
@@ -545,6 +554,19 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                     continue
                 src_start, src_end = np[0], p_end
             return _attr_quote(doc, a, b, src_start, src_end, np, (k, p_end), taken)
+        # "nach einer norwegischen Studie", "nach dem vorläufigen Endergebnis": the source noun is the source
+        if words[i] == "nach":
+            j = i + 1
+            while j < len(words) and j - i <= 4 and (words[j] in _DETS or (
+                    doc[a + j].text[:1].islower() and words[j].endswith(("e", "en", "er", "es", "em")))):
+                j += 1
+            if j < len(words) and words[j] in _SOURCE_NOUNS and doc[a + j].text[:1].isupper():
+                e = a + j + 1
+                if e + 1 < b and words[j + 1] in {"des", "der"} and doc[e + 1].text[:1].isupper():
+                    e += 2
+                    while e < b and doc[e].text[:1].isupper() and doc[e].text.isalpha():
+                        e += 1
+                return _attr_quote(doc, a, b, k, e, (k + 1, e), (k, k + 1), taken)
         # "wie X mitteilte", "wie die Polizei berichtete"
         if words[i] == "wie" and (i == 0 or doc[k - 1].text == ","):
             for v in range(k + 1, min(k + 12, b)):
@@ -716,6 +738,7 @@ _ZU_STOP = {"gelungen", "gelang", "gelingt", "versucht", "versuchte", "versuchte
             "notwendig", "nötig", "gilt", "galt", "dient", "diente", "half", "hilft", "geholfen", "genutzt"}
 _PARTICLES = {"vor", "an", "auf", "aus", "ab", "ein", "zu", "fest", "dar"}
 _ZU_OPENERS = {"um", "ohne", "statt", "anstatt", "als", "und", "oder"}
+_KII_REPORT = {"hätte", "hätten", "wäre", "wären", "gäbe", "gäben"}
 _RELATIVE = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
 
 
@@ -971,7 +994,10 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
             continue
         ki = any(_is_ki(doc[k]) for k in toks)
         soll = _reportative(doc, toks)
-        if not (ki or soll):
+        # Konjunktiv II of haben/sein/geben stands in for Konjunktiv I right after a quote ("Es gäbe ...")
+        kii = not (ki or soll) and (si - 1) in quoted_sents and \
+            any(doc[k].text.lower() in _KII_REPORT for k in toks)
+        if not (ki or soll or kii):
             continue
         if last_fi is not None and last_fi[0] == si - 1:  # a continuation: one quote
             prev_q = last_fi[1]
@@ -980,8 +1006,8 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
             last_fi = (si, prev_q)
             continue
         prev = _previous_speaker(found, sent_of, si)
-        kind = "IndirectFreeIndirect" if ki and prev is not None else "FreeIndirect"
-        q = _Q(a, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3, rule="free")
+        kind = "IndirectFreeIndirect" if (ki or kii) and prev is not None else "FreeIndirect"
+        q = _Q(a, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3, rule="free_kii" if kii else "free")
         found.append(q)
         quoted_sents[si] = q
         last_fi = (si, q)
@@ -1043,9 +1069,19 @@ def candidate_features(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: d
     f["first_person"] = float(any(t.text.lower() in _FIRST_PERSON for t in words))
     f["inner_end"] = float(any(t.text in _SENT_END for t in doc[q.start:max(q.start, q.end - 2)]))
     f["has_cue"] = float(q.cue is not None)
-    if q.cue is not None:
-        f[f"cue={doc[q.cue[0]].text.lower()}"] = 1.0
-        f["cue_in_reported"] = float(doc[q.cue[0]].text in lexicon().reported_forms)
+    cue_tok = doc[q.cue[0]] if q.cue is not None else None
+    if cue_tok is not None:
+        f[f"cue={cue_tok.text.lower()}"] = 1.0
+        f["cue_in_reported"] = float(cue_tok.text in lexicon().reported_forms)
+        f[f"cue_dep={cue_tok.dep_}"] = 1.0
+    if q.type == "Reported":
+        # what the sentence is about: its verbs (a report of speech, or an event told with a speech-like verb)
+        for t in doc[q.start:q.end]:
+            if t.pos_ in ("VERB", "AUX") and t.text[:1].islower():
+                f[f"rep_lem={t.lemma_.lower()}"] = 1.0
+            elif t.text.lower() in {"von", "als", "über", "für", "gegen"} and cue_tok is not None and \
+                    t.head.i == cue_tok.i:
+                f[f"rep_prep={t.text.lower()}"] = 1.0
     if q.speaker is None:
         f["sp=none"] = 1.0
         return f
@@ -1065,6 +1101,11 @@ def candidate_features(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: d
     dist = sent_of.get(sa, 0) - si_a
     f["sp_dist"] = float(max(-3, min(3, dist)))
     f["sp_inside"] = float(q.start <= sa < q.end)
+    if cue_tok is not None:
+        subj_heads = {c.i for c in cue_tok.children if c.dep_ in ("nsubj", "nsubj:pass")}
+        subj_heads |= {c.i for h in cue_tok.children if h.dep_ in ("aux", "aux:pass") for c in h.children
+                       if c.dep_ == "nsubj"}
+        f["sp_is_nsubj"] = float(any(sa <= i < sb for i in subj_heads))
     f["sp_after"] = float(sa >= q.end)
     return f
 
