@@ -637,11 +637,13 @@ _PARTICLE_CUES = {
     "zurück": {"wies", "wiesen", "weist"}, "zu": {"gab", "gaben", "gibt", "sagte", "sagten", "sagt"},
 }
 
+_PARTICLE_VERBS = set().union(*_PARTICLE_CUES.values())
+
 
 def _particle_cue(doc: Doc, v: int, a: int, end: int) -> int | None:
     """The particle (right before a comma) of a particle speech verb whose finite form is at v, else None."""
     forms = doc[v].text
-    if not forms[:1].islower():
+    if forms not in _PARTICLE_VERBS:
         return None
     for k in range(v + 1, min(end - 1, v + 14)):
         t = doc[k].text
