@@ -20,6 +20,10 @@ the surface patterns find no speaker. Speech-verb forms come from `resources/quo
 train split of the Wikinews quotation corpus by `scripts/build_quote_lexicon.py`), subjunctive forms from
 `konjunktiv.tsv`, attribution phrases from `attributions.tsv`.
 
+A learned filter (`resources/quotes/filter.json`, logistic regressions trained on the train split by
+`scripts/train_quote_filter.py`) then drops candidates and speakers that the train split says are mostly wrong;
+the rules propose, the filter decides. Quotes are computed once per Doc and cached in `doc.user_data`.
+
 `attribution_for_token(doc, token)` is the contract function for the event coder.
 """
 
