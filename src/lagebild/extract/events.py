@@ -52,6 +52,8 @@ PREP_FORMS = {"von": {"von", "vom"}, "zu": {"zu", "zum", "zur"}, "in": {"in", "i
               "über": {"über", "übers"}, "um": {"um", "ums"}, "unter": {"unter", "unterm"}, "hinter": {"hinter"}}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+CUE_VERB_KINDS = ("support", "support_recipient", "future", "demand", "negating_verb", "failed", "failed_if_negated",
+                  "harm")
 NOMINAL_DEPS = ("obl", "nmod", "obj", "obl:arg", "iobj", "obl:agent", "nsubj", "nsubj:pass", "appos", "conj")
 
 
@@ -105,6 +107,7 @@ class Lexicon:
     cues: dict[str, set[str]] = field(default_factory=dict)
     intent: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     cameo: dict[str, tuple[float | None, int]] = field(default_factory=dict)
+    cue_forms: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surface → {(particle, lemma)}
 
 
 def _fold(s: str) -> str:
@@ -208,6 +211,19 @@ def lexicon() -> Lexicon:
     strong = {}
     for row in _rows(RESOURCES / "strong_verbs.tsv"):
         strong[row[0]] = (row[1], row[2], row[3] if len(row) > 3 else "")
+    # surface forms of the cue verbs (support, future, demand ...): the lemmatizer misses many ("startete" →
+    # "starteen"), and a missed support verb loses the actor of its noun
+    for row in _rows(RESOURCES / "cues.tsv"):
+        if row[0] not in CUE_VERB_KINDS or not row[1].endswith("n") or row[1] == "sein":
+            continue
+        particle, _, base = row[1].rpartition("|")
+        finite, nonfinite = verb_forms(base, strong)
+        for f in finite:
+            lex.cue_forms.setdefault(f, set()).add((particle, particle + base))
+        for f in nonfinite:
+            lex.cue_forms.setdefault(particle + f, set()).add(("", particle + base))
+            if particle:
+                lex.cue_forms.setdefault(particle + "zu" + base, set()).add(("", particle + base))
     rows = _rows(RESOURCES / "lexicon.tsv")
     header = rows[0]
     if header[:3] != ["id", "lemma", "requires"]:
@@ -500,7 +516,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[tuple[Match, Entry | None]]:
 
 def _is_passive(tok: Token) -> bool:
     # an infinitive is never the passive participle, whatever the parser's labels say ("wird ... entsenden")
-    if (tok.tag_ in ("VVINF", "VVIZU") or "VerbForm=Inf" in str(tok.morph)) and tok.lower_ not in _participles():
+    if _infinitive(tok) and tok.lower_ not in _participles():
         return False
     # "haben" forms the active perfect ("hätten ... getötet"): never a passive, whatever the subject labels say
     if any(c.dep_.startswith("aux") and c.lemma_.lower() == "haben" for c in tok.children):
@@ -511,6 +527,12 @@ def _is_passive(tok: Token) -> bool:
         return True
     is_part = tok.tag_ == "VVPP" or "VerbForm=Part" in str(tok.morph) or tok.lower_ in _participles()
     return is_part and any(c.lower_ in PARTICIPLE_AUX and c.dep_.startswith("aux") for c in tok.children)
+
+
+def _infinitive(tok: Token) -> bool:
+    """An infinitive by tag, morphology or form (the tagger calls "wird ... einnehmen" finite at times)."""
+    return tok.tag_ in ("VVINF", "VVIZU") or "VerbForm=Inf" in str(tok.morph) or (
+        tok.lower_.endswith("n") and (tok.lower_ == tok.lemma_.lower() or tok.lower_ in lexicon().verbs))
 
 
 def _participles() -> set[str]:
@@ -531,12 +553,98 @@ def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+# determiners and pronouns that cannot head a nominative phrase: such a phrase is never the subject
+NON_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir",
+                  "uns", "euch", "sich", "diesen", "diesem", "dieses", "jenen", "jenem", "welchen", "welchem",
+                  "meinen", "meinem", "deinen", "deinem", "seinen", "seinem", "ihren", "ihrem", "unseren", "unserem",
+                  "unserer", "eueren", "eurem", "keinen", "keinem", "allen", "allem", "mehreren", "einigen", "vielen"}
+CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "iobj")
+CLAUSE_DEPS = ("ccomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis")
+
+
+def _form_word(t: Token) -> str:
+    """The word that shows the case of the phrase headed by `t`: its determiner, else the pronoun itself."""
+    if t.pos_ == "PRON":
+        return t.lower_
+    det = next((c for c in t.children if c.dep_ in ("det", "det:poss") and c.i < t.i), None)
+    return det.lower_ if det is not None else ""
+
+
+def _is_dated(t: Token) -> bool:
+    return any(d.start is not None and d.end is not None and d.start <= t.idx < d.end
+               for d in t.doc._.lb_dates or [])
+
+
+def _core_candidates(tok: Token) -> list[Token]:
+    """The nominal arguments of the verb `tok` without a preposition, in text order: its subject/object children
+    and those the parser attached to its auxiliary or modal ("hat eine Gruppe ... Zivilisten erschossen"), plus an
+    object mislabelled as a bare `obl`. Dates ("Vergangenen Dienstag") and reflexives are no arguments."""
+    heads = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
+    out = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ not in CORE_DEPS or c.i == tok.i:
+                continue
+            if c.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") and not c.text[:1].isupper():
+                continue
+            if c.lower_ in PRONOUNS_REFL or any(g.dep_ == "case" for g in c.children) or \
+                    (c.left_edge.i < c.i and c.left_edge.pos_ == "ADP") or _is_dated(c):
+                continue
+            if c.dep_ in ("obl", "iobj") and (c.pos_ == "PRON" and c.lower_ not in ("sie", "es")):
+                continue
+            out.append(c)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _finite_number(tok: Token) -> str | None:
+    for t in [*(c for c in tok.children if c.dep_.startswith("aux")), tok]:
+        if "Fin" in t.morph.get("VerbForm") or t.tag_.endswith("FIN"):
+            n = t.morph.get("Number")
+            return n[0] if n else None
+    return None
+
+
+def _rank_subjects(cands: list[Token], tok: Token) -> list[Token]:
+    """Order the candidates by how likely each is the subject of the active verb `tok`: a phrase whose determiner
+    or pronoun is not nominative never is; one agreeing in number with the finite verb beats one that does not;
+    then the parser's subject label; then text order (German puts the subject first far more often than not)."""
+    number = _finite_number(tok)
+
+    def key(c: Token) -> tuple:
+        nominative = _form_word(c) not in NON_NOMINATIVE
+        num = c.morph.get("Number")
+        agrees = number is None or not num or num[0] == number or c.pos_ == "PROPN"
+        return (nominative, agrees, c.dep_ == "nsubj", -c.i)
+
+    return sorted(cands, key=key, reverse=True)
+
+
+def _active_subject(tok: Token) -> list[Token]:
+    cands = _core_candidates(tok)
+    labelled = [c for c in cands if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not labelled and not any(c.dep_ == "nsubj" for c in tok.children):
+        # the parser gave no subject: an object-labelled phrase is the subject only when it stands before another
+        # core argument or when it is clearly nominative ("Mit Pistolen bewaffnet zog eine Menschenmenge ...")
+        others = [c for c in cands if c.dep_ in ("obj",) and _form_word(c) not in NON_NOMINATIVE]
+        if len(cands) >= 2 and others and others[0] == cands[0] and _finite_number(tok) is not None:
+            return [others[0]]
+        return []
+    if not cands:
+        return _one_subject(_children(tok, ("nsubj",)) or _children(tok, ("nsubj:pass",)))
+    best = _rank_subjects(cands, tok)[0]
+    if best.dep_ not in ("nsubj", "nsubj:pass") and _form_word(best) in NON_NOMINATIVE:
+        return []
+    # a relative pronoun keeps the parser's decision: its position says nothing about its role
+    rel = [c for c in labelled if "Rel" in c.morph.get("PronType") or c.tag_ == "PRELS"]
+    if rel:
+        return rel[:1]
+    return [best]
+
+
 def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
     if passive:
-        agents = _children(tok, ("obl:agent",))
-        agents += [c for c in _children(tok, ("obl", "nmod")) if _pp_head(c, "von") or _pp_head(c, "durch")]
-        return agents
-    subj = _one_subject(_children(tok, ("nsubj",)) or _children(tok, ("nsubj:pass",)))
+        return _passive_agents(tok)
+    subj = _active_subject(tok)
     t = tok
     while not subj and t.dep_ in ("conj", "xcomp", "ccomp") and t.head.i != t.i:
         t = t.head
@@ -558,17 +666,32 @@ def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
     return out
 
 
+def _passive_agents(tok: Token) -> list[Token]:
+    """The von/durch agent of a passive verb; where the parser hung it under a time or place adverbial of the verb
+    ("wurden am Sonntag von der Polizei festgenommen": "von der Polizei" under "Sonntag"), it is taken from there:
+    a time or a place has no von-modifier of its own."""
+    heads = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
+    agents = [c for h in heads for c in h.children if c.dep_ == "obl:agent"]
+    agents += [c for h in heads for c in h.children if c.dep_ in ("obl", "nmod") and
+               (_pp_head(c, "von") or _pp_head(c, "durch"))]
+    if agents:
+        return agents
+    for c in tok.children:
+        if c.dep_ == "obl" and (_is_dated(c) or any(g.dep_ == "case" for g in c.children)):
+            agents += [g for g in c.children if g.dep_ in ("nmod", "obl") and g.i > c.i and
+                       (_pp_head(g, "von") or _pp_head(g, "durch"))]
+    return agents
+
+
 def _one_subject(subj: list[Token]) -> list[Token]:
     """A clause has one subject (coordination is expressed by `conj`): when the parse gives several, keep the one
     whose case is nominative, else the first; the others are objects mislabelled as subjects."""
     if len(subj) < 2:
         return subj
-    dates = [(d.start, d.end) for d in (subj[0].doc._.lb_dates or []) if d.start is not None and d.end is not None]
 
-    def rank(s: Token) -> tuple[bool, bool, bool]:
+    def rank(s: Token) -> tuple[bool, bool, bool, bool]:
         nominal = s.pos_ in ("NOUN", "PROPN", "PRON") and s.lower_ not in PRONOUNS_REFL
-        dated = any(a <= s.idx < b for a, b in dates)  # "Vergangenen Dienstag" is a time, not a subject
-        return nominal, not dated, "Nom" in s.morph.get("Case")
+        return nominal, not _is_dated(s), _form_word(s) not in NON_NOMINATIVE, "Nom" in s.morph.get("Case")
 
     return [max(subj, key=rank)]  # max keeps the first of equals
 
@@ -591,8 +714,15 @@ def _object_tokens(tok: Token, passive: bool) -> list[Token]:
         # the patient of a passive; an "obj" here is a mislabelled passive subject ("wurden vier Mönche festgenommen")
         agents = set(_subject_tokens(tok, True))
         return [c for c in _children(tok, ("nsubj:pass", "nsubj", "obj")) if c not in agents]
-    objs = [c for c in _children(tok, ("obj",)) if "Case=Dat" not in str(c.morph)]
-    return objs + _extra_subjects(tok)
+    subj = set(_subject_tokens(tok, False))
+    out = []
+    for c in _core_candidates(tok):
+        if c in subj or c.dep_ == "iobj" or _form_word(c) in ("dem", "einem", "ihm", "ihnen", "diesem", "mir", "dir"):
+            continue
+        if c.dep_ == "obl" and c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        out.append(c)
+    return out
 
 
 def _gen_tokens(tok: Token) -> list[Token]:
@@ -611,9 +741,7 @@ def _support_verb(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     h = tok.head
     if h.i == tok.i or tok.dep_ not in ("obj", "obl", "nsubj:pass", "obl:arg", "iobj", "nsubj", "xcomp", "nmod"):
         return None, True
-    lemma = h.lemma_.lower()
-    prt = next((c.lower_ for c in h.children if c.dep_ == "compound:prt"), "")
-    for cand in (prt + lemma, lemma):
+    for cand in sorted(_lemmas(h), key=len, reverse=True):
         if cand in lex.cues.get("support", ()):
             return (h, True) if tok.dep_ != "nsubj" else (None, True)
         if cand in lex.cues.get("support_recipient", ()):
@@ -781,6 +909,16 @@ def _lemma(t: Token) -> str:
     return prt + t.lemma_.lower()
 
 
+def _lemmas(t: Token) -> set[str]:
+    """The lemma of a verb (with its separated particle) and the cue verbs its surface form may realise."""
+    prt = next((c.lower_ for c in t.children if c.dep_ == "compound:prt"), "")
+    out = {prt + t.lemma_.lower(), t.lemma_.lower()}
+    for particle, full in lexicon().cue_forms.get(t.lower_, ()):
+        if particle == prt:
+            out.add(full)
+    return out
+
+
 def _governors(tok: Token, n: int = 3) -> list[Token]:
     out, t = [], tok
     while t.head.i != t.i and len(out) < n:
@@ -809,15 +947,15 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
             if able is not None:
                 return "failed", f"negation '{t.text}' with '{able.text}'"
             return "negated", f"negation '{t.text}'"
-    if entry.noun and gov and _lemma(gov[0]) in cues.get("negating_verb", ()):
+    if entry.noun and gov and _lemmas(gov[0]) & cues.get("negating_verb", set()):
         return "negated", f"'{gov[0].text}' denies it"
     failed = cues.get("failed", ())
     for t in [*scope, *gov[:2]]:
         if t.lemma_.lower() in failed or t.lower_ in failed:
             return "failed", f"'{t.text}'"
     # future: werden + infinitive, modal or planning verbs, announcements governing the trigger
-    future = cues.get("future", ())
-    is_inf = "VerbForm=Inf" in str(tok.morph) or tok.tag_ in ("VVINF", "VVIZU")
+    future = cues.get("future", set())
+    is_inf = _infinitive(tok)
     for t in kids:
         # werden + infinitive is the future, whatever label the parser gave the auxiliary
         if t.dep_.startswith("aux") and t.lower_ in ("werde", "werden", "wirst", "wird", "werdet") and is_inf \
@@ -826,10 +964,10 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
         if t.dep_.startswith("aux") and t.lemma_.lower() in future:
             return "future", f"'{t.text}'"
     for g in gov[:2]:
-        gl = _lemma(g)
+        gl = _lemmas(g)
         if entry.noun and tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "xcomp", "obl:arg"):
             break
-        if gl in future or g.lower_ in future:
+        if gl & future or g.lower_ in future:
             return "future", f"'{g.text}'"
         if entry.noun and g.dep_ != "ROOT" and False:
             break
@@ -846,7 +984,7 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
         if t.lower_ in hyp and t.dep_ in ("mark", "aux", "advmod"):
             return "hypothetical", f"'{t.text}'"
     for g in gov[:2]:
-        if _lemma(g) in cues.get("demand", ()) and tok.dep_ in ("xcomp", "ccomp", "obj", "advcl"):
+        if _lemmas(g) & cues.get("demand", set()) and tok.dep_ in ("xcomp", "ccomp", "obj", "advcl"):
             return "hypothetical", f"demanded by '{g.text}'"
         if any(c.dep_ == "mark" and c.lower_ in hyp for c in g.children) and entry.noun:
             return "hypothetical", f"condition in '{g.text}' clause"
