@@ -621,7 +621,20 @@ def _reported(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                 return _Q(a, b2, "Reported", sp, (v, v + 1), 0.4, rule="reported")
     if not (_TRAINING or filter_model() is not None):
         return None
-    # any speech verb with a subject: a weaker candidate that the learned filter keeps or drops
+    # a particle speech verb ending its clause ("gab die Festnahme bekannt."), any speech verb with a subject:
+    # weaker candidates that the learned filter keeps or drops
+    for v in range(a, b2):
+        if v in taken or doc[v].text not in _PARTICLE_VERBS:
+            continue
+        for k in range(v + 1, min(b2, v + 14)):
+            if doc[k].text in {",", ";", ":"} | _ALL_MARKS:
+                break
+            nxt = doc[k + 1].text if k + 1 < len(doc) else "."
+            if (k + 1 >= b2 or nxt in {",", ";"}) and doc[v].text in _PARTICLE_CUES.get(doc[k].text, ()):
+                sp = _speaker_for_cue(doc, v, a, b2)
+                if sp:
+                    return _Q(a, b2, "Reported", sp, (v, v + 1), 0.3, rule="reported_particle")
+                break
     for v in range(a, b2):
         if v not in taken and _is_cue(doc[v]):
             sp = _speaker_for_cue(doc, v, a, b2)
