@@ -144,3 +144,21 @@ def test_postposed_nach_attribution(analyse):
     doc = analyse("Seiner Meinung nach ist der Vertrag mit dem Völkerrecht vereinbar.")
     q = _one(find_quotes(doc), "Indirect")
     assert q.text == "ist der Vertrag mit dem Völkerrecht vereinbar"
+
+
+def test_sentence_ends_after_a_number_with_its_period(nlp):
+    from lagebild.extract.quotes import sentence_ranges
+
+    doc = nlp.make_doc("Das Werk schloss im Jahr 2005. Die Stadt kaufte es am 3. Oktober 2007.")
+    texts = [doc[a:b].text for a, b in sentence_ranges(doc)]
+    assert texts == ["Das Werk schloss im Jahr 2005.", "Die Stadt kaufte es am 3. Oktober 2007."]
+
+
+def test_learned_filter_keeps_a_clear_quote_and_sets_its_confidence(analyse):
+    from lagebild.extract.quotes import filter_model
+
+    assert filter_model() is not None and 0 < filter_model()["quote"]["threshold"] < 1
+    doc = analyse("Die Polizei teilte mit, der Täter sei gefasst worden und befinde sich in Haft.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "der Täter sei gefasst worden und befinde sich in Haft"
+    assert q.speaker_text == "Die Polizei" and q.confidence >= filter_model()["quote"]["threshold"]
