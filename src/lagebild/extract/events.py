@@ -596,6 +596,13 @@ def _core_candidates(tok: Token) -> list[Token]:
     return sorted(set(out), key=lambda t: t.i)
 
 
+def _sein_perfect(tok: Token) -> bool:
+    """A participle with "sein" and no "werden": the perfect of an intransitive verb ("sind ... gelandet"), whose
+    only argument is its subject whatever label the parser gave it."""
+    auxes = {c.lemma_.lower() for c in tok.children if c.dep_.startswith("aux")}
+    return (tok.tag_ == "VVPP" or "Part" in tok.morph.get("VerbForm")) and "sein" in auxes and "werden" not in auxes
+
+
 def _finite_number(tok: Token) -> str | None:
     for t in [*(c for c in tok.children if c.dep_.startswith("aux")), tok]:
         if "Fin" in t.morph.get("VerbForm") or t.tag_.endswith("FIN"):
@@ -626,7 +633,8 @@ def _active_subject(tok: Token) -> list[Token]:
         # the parser gave no subject: an object-labelled phrase is the subject only when it stands before another
         # core argument or when it is clearly nominative ("Mit Pistolen bewaffnet zog eine Menschenmenge ...")
         others = [c for c in cands if c.dep_ in ("obj",) and _form_word(c) not in NON_NOMINATIVE]
-        if len(cands) >= 2 and others and others[0] == cands[0] and _finite_number(tok) is not None:
+        if others and others[0] == cands[0] and _finite_number(tok) is not None and (
+                len(cands) >= 2 or _sein_perfect(tok)):
             return [others[0]]
         return []
     if not cands:
@@ -888,16 +896,68 @@ def _coordinated(doc: Doc, ref: ActorRef) -> list[ActorRef]:
     return out
 
 
+def _governing_subject(tok: Token) -> list[Token]:
+    """The subject of the nearest governor of `tok` inside its clause. The walk stops at the boundary of a finite
+    subordinate clause of the trigger (its own subject would be there) but passes infinitive clauses, whose subject
+    is the governing clause's ("um ... zu sichern")."""
+    child = tok
+    for g in _governors(tok, 5):
+        if child.dep_ in CLAUSE_DEPS and not _infinitive_clause(child):
+            break
+        subj = [c for c in g.children if c.dep_ == "nsubj" and c.i != child.i and c.lower_ not in PRONOUNS_REFL
+                and not (c.left_edge.i <= tok.i <= c.right_edge.i)]
+        if subj:
+            return _one_subject(subj)
+        child = g
+    return []
+
+
+def _infinitive_clause(t: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ != "zu" or c.dep_ in ("nsubj", "nsubj:pass") for c in t.children):
+        return False
+    return t.tag_ in ("VVIZU", "VVINF") or any(c.lower_ == "zu" for c in t.children)
+
+
+def _subject_like(doc: Doc, a: ActorRef) -> bool:
+    """Is the actor mention a subject in the parse (possibly of another verb), not a genitive, object or PP?"""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span.root
+    while t.dep_ in ("conj", "appos", "flat", "flat:name", "compound") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("nsubj", "ROOT") and not any(g.dep_ == "case" for g in t.children)
+
+
+def _could_be_subject(doc: Doc, a: ActorRef) -> bool:
+    """Surface test for a mention that may be a subject whatever the parse says: not after a preposition ("über 400"
+    counts as a number), not a genitive right after a noun, not led by a non-nominative determiner."""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    if first.lower_ in NON_NOMINATIVE:
+        return False
+    if first.i > first.sent.start:
+        prev = doc[first.i - 1]
+        if prev.pos_ == "ADP" and not (first.like_num and prev.lower_ in ("über", "rund", "etwa", "bis", "zu")):
+            return False
+        if prev.pos_ in ("NOUN", "PROPN") and first.pos_ == "DET":
+            return False
+    return True
+
+
 def _nearest_left_actor(doc: Doc, tok: Token, exclude: list[ActorRef]) -> ActorRef | None:
+    """The nearest actor mention before the trigger in its sentence that is a subject in the parse, else the nearest
+    one that may be a subject by its form."""
     sent = tok.sent
-    best = None
-    for a in doc._.lb_actors or []:
-        if sent.start_char <= a.start and a.end <= tok.idx and all(a.start != x.start for x in exclude):
-            if a.kind == "pronoun" and not a.code:
-                continue
-            if best is None or a.start > best.start:
-                best = a
-    return best
+    cands = [a for a in doc._.lb_actors or [] if sent.start_char <= a.start and a.end <= tok.idx
+             and all(a.start != x.start for x in exclude) and not (a.kind == "pronoun" and not a.code)]
+    for test in (_subject_like, _could_be_subject):
+        ok = [a for a in cands if test(doc, a)]
+        if ok:
+            return max(ok, key=lambda a: a.start)
+    return None
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1141,12 +1201,21 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 refs, _ = _resolve(doc, _subject_tokens(verb, _is_passive(verb)))
                 recipients = [r for r in refs if all(r.start != a.start for a in actors)]
         if not actors and not entry.noun and not slot_reasons:
-            # the parse gave no subject at all: take the nearest actor mention to the left in the sentence
-            near = _nearest_left_actor(doc, tok, recipients)
-            if near is not None and not passive:
-                actors = _coordinated(doc, near)
-                evidence.append("no subject in the parse: nearest actor to the left")
-                conf -= 0.2
+            # the parse gave no subject: the subject of the clause the parser hung the trigger in ("... und schlugen
+            # auf sie ein" under the object of the first verb), else the nearest subject-like actor to the left
+            gsubj = _governing_subject(tok) if not passive else []
+            refs, _ = _resolve(doc, gsubj) if gsubj else ([], [])
+            refs = [r for r in refs if all(r.start != x.start for x in recipients)]
+            if refs:
+                actors = refs
+                evidence.append(f"no subject in the parse: subject '{gsubj[0].text}' of the governing clause")
+                conf -= 0.05
+            else:
+                near = _nearest_left_actor(doc, tok, recipients)
+                if near is not None and not passive:
+                    actors = _coordinated(doc, near)
+                    evidence.append("no subject in the parse: nearest subject-like actor to the left")
+                    conf -= 0.2
         no_slot = not slot_reasons  # the parse gave no argument at all (passive without agent, bare noun)
         if not actors and no_slot and not _cumulative_figure(doc, sent, lex):
             ctx = _context_actors(doc, si, events, recipients, entry.type)
