@@ -674,6 +674,63 @@ def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
     return out
 
 
+def _state_passive(tok: Token) -> bool:
+    """A participle with "sein" or "bleiben" and no "werden"/"haben" (Zustandspassiv: "sind inhaftiert", "bleiben
+    geschlossen"). Only asked for verbs whose frame has an object: their sein-participle describes the patient."""
+    if not (tok.tag_ == "VVPP" or "Part" in tok.morph.get("VerbForm") or tok.lower_ in _participles()):
+        return False
+    auxes = {c.lemma_.lower() for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"}
+    if auxes & {"werden", "haben"} or any(c.lower_ == "worden" for c in tok.children):
+        return False
+    if auxes & {"sein", "bleiben"}:
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("bleiben", "sein")
+
+
+def _owner_tokens(toks: list[Token]) -> list[Token]:
+    """The possessor of each noun: its possessive determiner or genitive."""
+    out = []
+    for t in toks:
+        out += [c for c in t.children if c.dep_ == "det:poss" or (c.dep_ == "det" and "Poss=Yes" in str(c.morph))
+                or c.tag_ == "PPOSAT"]
+        out += _gen_tokens(t)
+    return out
+
+
+def _harmed(tok: Token, lex: Lexicon) -> list[Token]:
+    """The patients of the verb of harm whose durch/bei/von phrase is the attack noun `tok`."""
+    h = tok.head
+    if h.i == tok.i or tok.dep_ not in ("obl", "nmod", "obl:agent") or h.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(_pp_head(tok, p) for p in ("durch", "bei", "von", "nach")):
+        return []
+    harm = lex.cues.get("harm", set())
+    dies = h.lemma_.lower() == "kommen" and any(c.lower_ == "leben" for c in h.subtree)
+    if not (_lemmas(h) & harm or dies):
+        return []
+    if _is_passive(h):
+        return _object_tokens(h, True)
+    if dies or _lemmas(h) & {"sterben", "umkommen"}:
+        return _subject_tokens(h, False)
+    return _object_tokens(h, False)
+
+
+def _governing_actor_tokens(tok: Token, triggers: dict[int, Entry]) -> list[Token]:
+    """For a bare event noun: the subject (passive: the agent) of the verb it is an argument of, unless that verb is
+    an event trigger itself or the noun is that verb's subject."""
+    h = tok.head
+    if h.i == tok.i or h.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("obj", "obl", "obl:arg", "iobj",
+                                                                       "nsubj:pass", "nsubj", "xcomp"):
+        return []
+    if h.i in triggers:
+        return []
+    passive = _is_passive(h)
+    if tok.dep_ == "nsubj" and not passive:
+        return []
+    out = _subject_tokens(h, passive)
+    return [t for t in out if t.i != tok.i and not (t.left_edge.i <= tok.i <= t.right_edge.i)]
+
+
 def _passive_agents(tok: Token) -> list[Token]:
     """The von/durch agent of a passive verb; where the parser hung it under a time or place adverbial of the verb
     ("wurden am Sonntag von der Polizei festgenommen": "von der Polizei" under "Sonntag"), it is taken from there:
@@ -721,7 +778,10 @@ def _object_tokens(tok: Token, passive: bool) -> list[Token]:
     if passive:
         # the patient of a passive; an "obj" here is a mislabelled passive subject ("wurden vier Mönche festgenommen")
         agents = set(_subject_tokens(tok, True))
-        return [c for c in _children(tok, ("nsubj:pass", "nsubj", "obj")) if c not in agents]
+        out = [c for c in _children(tok, ("nsubj:pass", "nsubj", "obj")) if c not in agents]
+        if not out and tok.dep_ == "xcomp" and _state_passive(tok):
+            out = _children(tok.head, ("nsubj",))  # "bleiben ... inhaftiert": the subject of "bleiben"
+        return out
     subj = set(_subject_tokens(tok, False))
     out = []
     for c in _core_candidates(tok):
@@ -1116,6 +1176,8 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                                   text=sent.text))
             continue
         passive = not entry.noun and _is_passive(tok)
+        if not passive and not entry.noun and "obj" in entry.recipient_slots and _state_passive(tok):
+            passive = True  # "Mehrere Demonstranten bleiben inhaftiert": the subject is the patient
         evidence = [f"trigger '{tok.text}' (lexicon entry {entry.id}, {m.via})"]
         conf = 0.55 + (0.05 if m.via == "lemma" else 0.0)
         slot_reasons: list[str] = []
@@ -1189,6 +1251,12 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             if not refs:
                 refs = _place_actors(doc, toks, entry.type, actors)
                 via = f"{slot} (a place: its government)"
+            if not refs:
+                # a thing stands for its owner: "Ihre Stellung wurde beschossen", "das Gebäude der Botschaft"
+                owners = _owner_tokens(toks)
+                refs, _ = _resolve(doc, owners) if owners else ([], [])
+                refs = [r for r in refs if all(r.start != a.start for a in actors)]
+                via = f"{slot} (its owner)"
             if refs:
                 recipients = refs
                 evidence.append(f"{via} → recipient")
@@ -1198,8 +1266,20 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         if entry.noun and not recipients:
             verb, is_actor = _support_verb(tok, lex)
             if verb is not None and not is_actor:
-                refs, _ = _resolve(doc, _subject_tokens(verb, _is_passive(verb)))
+                subj = _subject_tokens(verb, _is_passive(verb))
+                refs, _ = _resolve(doc, subj)
+                if not refs:
+                    refs, _ = _resolve(doc, _owner_tokens(subj))  # "Sein Führungsstil stößt auf Kritik"
                 recipients = [r for r in refs if all(r.start != a.start for a in actors)]
+        # an attack noun in the cause phrase of a verb of harm: the harmed are its recipients ("Fünf Polizisten wurden
+        # durch Steinwürfe verletzt", "Bei dem Anschlag kamen drei Soldaten ums Leben")
+        if entry.noun and not recipients and entry.type == "ASSAULT":
+            victims = _harmed(tok, lex)
+            refs, _ = _resolve(doc, victims) if victims else ([], [])
+            refs = [r for r in refs if all(r.start != a.start for a in actors)]
+            if refs:
+                recipients = refs
+                evidence.append(f"harmed by it ('{tok.head.text}') → recipient")
         if not actors and not entry.noun and not slot_reasons:
             # the parse gave no subject: the subject of the clause the parser hung the trigger in ("... und schlugen
             # auf sie ein" under the object of the first verb), else the nearest subject-like actor to the left
@@ -1216,8 +1296,19 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                     actors = _coordinated(doc, near)
                     evidence.append("no subject in the parse: nearest subject-like actor to the left")
                     conf -= 0.2
+        if not actors and entry.noun and not slot_reasons:
+            # a bare event noun as the argument of a plain verb: that verb's subject (or passive agent) acts ("Die
+            # Armee hatte mit dem Beschuss begonnen", "Das Kabinett stimmte dem Einberufungsbefehl zu"); not when
+            # the verb is itself an event (the subject of "verurteilten die Gewalt" is not the violent one)
+            owner = _governing_actor_tokens(tok, trigger_tokens)
+            refs, _ = _resolve(doc, owner) if owner else ([], [])
+            refs = [r for r in refs if all(r.start != x.start for x in recipients)]
+            if refs:
+                actors = refs
+                evidence.append(f"subject of the governing verb '{tok.head.text}' → actor")
+                conf -= 0.05
         no_slot = not slot_reasons  # the parse gave no argument at all (passive without agent, bare noun)
-        if not actors and no_slot and not _cumulative_figure(doc, sent, lex):
+        if not actors and no_slot and not entry.default.endswith("!") and not _cumulative_figure(doc, sent, lex):
             ctx = _context_actors(doc, si, events, recipients, entry.type)
             if not ctx and entry.type != "PROTEST":
                 ctx = _topic_actors(doc, tok, recipients)
@@ -1231,11 +1322,11 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 reasons.append(Reason(si, f"running total {cumulative}, not an event", trigger=trig, text=sent.text))
                 continue
             place = _call("places", "event_location", doc, tok, entry.type, si=si)
-            if entry.default == "UAF":
+            if entry.default.rstrip("!") == "UAF":
                 actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code="---UAF",
                                    kind="default", confidence=0.3)]
                 evidence.append("no actor named: unidentified attacker (---UAF)")
-            elif entry.default == "OPP":
+            elif entry.default.rstrip("!") == "OPP":
                 country = place.country if place is not None else _dominant_country(doc)
                 if country:
                     actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
