@@ -262,3 +262,135 @@ def test_failing_actor_lookup_is_a_reason_not_a_crash(monkeypatch) -> None:
     monkeypatch.setattr(actors, "actors_for_token", broken)
     art = _code("Russische Truppen haben die Stadt eingenommen.")  # no exception escapes the pipeline
     assert any(r.stage == "actors" and "KeyError" in r.message for r in art.reasons)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Argument selection on hand-parsed sentences (rows: word, STTS tag, UD pos, head, dep, morph, lemma), so the rules
+# are tested independently of the statistical parser, including its typical attachment errors.
+
+def _parsed(nlp, rows):
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    doc = Doc(nlp.vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))],
+              tags=[r[1] for r in rows], pos=[r[2] for r in rows], heads=[r[3] for r in rows],
+              deps=[r[4] for r in rows], morphs=[r[5] if len(r) > 5 else "" for r in rows],
+              lemmas=[r[6] if len(r) > 6 else r[0].lower() for r in rows], sent_starts=[i == 0 for i in range(len(words))])
+    for name in ("lb_places", "lb_dates", "lb_actors", "lb_figures", "lb_quotes", "lb_events", "lb_reasons"):
+        setattr(doc._, name, [])
+    return doc
+
+
+def test_two_parser_subjects_the_first_in_the_clause_is_the_subject(nlp) -> None:
+    from lagebild.extract.events import _object_tokens, _subject_tokens
+
+    # "Die Söldner hätten die Dorfbewohner erschossen" with both phrases labelled nsubj
+    doc = _parsed(nlp, [("Die", "ART", "DET", 1, "det"), ("Söldner", "NN", "NOUN", 5, "nsubj", "Number=Plur"),
+                        ("hätten", "VAFIN", "AUX", 5, "aux", "Number=Plur|VerbForm=Fin", "haben"),
+                        ("die", "ART", "DET", 4, "det"), ("Dorfbewohner", "NN", "NOUN", 5, "nsubj", "Number=Plur"),
+                        ("erschossen", "VVPP", "VERB", 5, "ROOT", "VerbForm=Part", "erschießen"),
+                        (".", "$.", "PUNCT", 5, "punct")])
+    verb = doc[5]
+    assert [t.text for t in _subject_tokens(verb, False)] == ["Söldner"]
+    assert [t.text for t in _object_tokens(verb, False)] == ["Dorfbewohner"]
+
+
+def test_non_nominative_article_is_never_the_subject_and_auxiliary_arguments_count(nlp) -> None:
+    from lagebild.extract.events import _object_tokens, _subject_tokens
+
+    # "Den Minister hat eine Gruppe Abgeordneter kritisiert": object first, the subject hung on the auxiliary
+    doc = _parsed(nlp, [("Den", "ART", "DET", 1, "det"), ("Minister", "NN", "NOUN", 6, "nsubj", "Number=Sing"),
+                        ("hat", "VAFIN", "AUX", 6, "aux", "Number=Sing|VerbForm=Fin", "haben"),
+                        ("eine", "ART", "DET", 4, "det"), ("Gruppe", "NN", "NOUN", 2, "obj", "Number=Sing"),
+                        ("Abgeordneter", "NN", "NOUN", 4, "nmod", "Number=Plur"),
+                        ("kritisiert", "VVPP", "VERB", 6, "ROOT", "VerbForm=Part", "kritisieren"),
+                        (".", "$.", "PUNCT", 6, "punct")])
+    verb = doc[6]
+    assert [t.text for t in _subject_tokens(verb, False)] == ["Gruppe"]
+    assert [t.text for t in _object_tokens(verb, False)] == ["Minister"]
+
+
+def test_verb_hung_under_an_object_takes_the_subject_of_its_clause(nlp) -> None:
+    from lagebild.extract.events import _governing_subject
+
+    # "Ordner umringten die Journalisten und stießen sie weg": the parser hung "stießen" under "Journalisten"
+    doc = _parsed(nlp, [("Ordner", "NN", "NOUN", 1, "nsubj"), ("umringten", "VVFIN", "VERB", 1, "ROOT"),
+                        ("die", "ART", "DET", 3, "det"), ("Journalisten", "NN", "NOUN", 1, "obj"),
+                        ("und", "KON", "CCONJ", 5, "cc"), ("stießen", "VVFIN", "VERB", 3, "conj"),
+                        ("sie", "PPER", "PRON", 5, "obj"), ("weg", "PTKVZ", "ADP", 5, "compound:prt"),
+                        (".", "$.", "PUNCT", 1, "punct")])
+    assert [t.text for t in _governing_subject(doc[5])] == ["Ordner"]
+
+
+def test_governing_subject_stops_at_a_finite_subordinate_clause(nlp) -> None:
+    from lagebild.extract.events import _governing_subject
+
+    # "Der Minister sagte, dass gestern gekämpft wurde": the minister did not fight
+    doc = _parsed(nlp, [("Der", "ART", "DET", 1, "det"), ("Minister", "NN", "NOUN", 2, "nsubj"),
+                        ("sagte", "VVFIN", "VERB", 2, "ROOT"), (",", "$,", "PUNCT", 6, "punct"),
+                        ("dass", "KOUS", "SCONJ", 6, "mark"), ("gestern", "ADV", "ADV", 6, "advmod"),
+                        ("gekämpft", "VVPP", "VERB", 2, "ccomp", "VerbForm=Part"),
+                        ("wurde", "VAFIN", "AUX", 6, "aux:pass", "", "werden"), (".", "$.", "PUNCT", 2, "punct")])
+    assert _governing_subject(doc[6]) == []
+
+
+def test_passive_agent_hung_under_a_time_adverbial(nlp) -> None:
+    from lagebild.extract.events import _passive_agents
+
+    # "Am Freitag von der Polizei verhaftet": the parser attached the agent to "Freitag"
+    doc = _parsed(nlp, [("Zwei", "CARD", "NUM", 1, "nummod"), ("Reporter", "NN", "NOUN", 9, "nsubj:pass"),
+                        ("wurden", "VAFIN", "AUX", 9, "aux:pass", "", "werden"), ("am", "APPRART", "ADP", 4, "case"),
+                        ("Freitag", "NN", "NOUN", 9, "obl"), ("von", "APPR", "ADP", 7, "case"),
+                        ("der", "ART", "DET", 7, "det"), ("Polizei", "NN", "NOUN", 4, "nmod"),
+                        ("sofort", "ADV", "ADV", 9, "advmod"), ("verhaftet", "VVPP", "VERB", 9, "ROOT", "VerbForm=Part"),
+                        (".", "$.", "PUNCT", 9, "punct")])
+    assert [t.text for t in _passive_agents(doc[9])] == ["Polizei"]
+
+
+def test_state_passive_subject_is_the_patient(nlp) -> None:
+    from lagebild.extract.events import _object_tokens, _state_passive
+
+    # "Die Aktivisten bleiben weiter inhaftiert"
+    doc = _parsed(nlp, [("Die", "ART", "DET", 1, "det"), ("Aktivisten", "NN", "NOUN", 2, "nsubj"),
+                        ("bleiben", "VVFIN", "VERB", 2, "ROOT", "VerbForm=Fin", "bleiben"),
+                        ("weiter", "ADV", "ADV", 4, "advmod"),
+                        ("inhaftiert", "VVPP", "VERB", 2, "xcomp", "VerbForm=Part", "inhaftieren"),
+                        (".", "$.", "PUNCT", 2, "punct")])
+    assert _state_passive(doc[4])
+    assert [t.text for t in _object_tokens(doc[4], True)] == ["Aktivisten"]
+
+
+def test_victims_of_a_harm_verb_are_the_recipients_of_the_attack_noun(nlp) -> None:
+    from lagebild.extract.events import _harmed, lexicon
+
+    # "Drei Soldaten wurden durch Granaten verletzt"
+    doc = _parsed(nlp, [("Drei", "CARD", "NUM", 1, "nummod"), ("Soldaten", "NN", "NOUN", 5, "nsubj:pass"),
+                        ("wurden", "VAFIN", "AUX", 5, "aux:pass", "", "werden"), ("durch", "APPR", "ADP", 4, "case"),
+                        ("Granaten", "NN", "NOUN", 5, "obl"),
+                        ("verletzt", "VVPP", "VERB", 5, "ROOT", "VerbForm=Part", "verletzen"),
+                        (".", "$.", "PUNCT", 5, "punct")])
+    assert [t.text for t in _harmed(doc[4], lexicon())] == ["Soldaten"]
+
+
+def test_owner_of_a_thing_stands_for_it(nlp) -> None:
+    from lagebild.extract.events import _owner_tokens
+
+    # "seine Stellungen" and "die Stellungen der Armee": the possessive and the genitive are the owners
+    doc = _parsed(nlp, [("seine", "PPOSAT", "DET", 1, "det:poss", "Poss=Yes"), ("Stellungen", "NN", "NOUN", 1, "ROOT"),
+                        ("und", "KON", "CCONJ", 4, "cc"), ("die", "ART", "DET", 4, "det"),
+                        ("Stellungen", "NN", "NOUN", 1, "conj"), ("der", "ART", "DET", 6, "det"),
+                        ("Armee", "NN", "NOUN", 4, "nmod", "Case=Gen")])
+    assert [t.text for t in _owner_tokens([doc[1]])] == ["seine"]
+    assert [t.text for t in _owner_tokens([doc[4]])] == ["Armee"]
+
+
+def test_bare_event_noun_takes_the_subject_of_its_plain_verb() -> None:
+    evs, _ = _events("Die russische Armee hat am Morgen mit dem Beschuss der Stadt begonnen.", "ASSAULT")
+    assert evs and [a.code for a in evs[0].actor] == ["RUSMIL"]
+
+
+def test_unnamed_terror_attack_is_not_given_the_previous_actor() -> None:
+    text = ("Die Regierung in Bagdad hat am Montag neue Sanktionen gegen Syrien verhängt. "
+            "Am Dienstag kam es in Basra erneut zu einem Bombenanschlag.")
+    evs, _ = _events(text, "ASSAULT")
+    assert evs and [a.code for a in evs[0].actor] == ["---UAF"]
