@@ -394,3 +394,38 @@ def test_unnamed_terror_attack_is_not_given_the_previous_actor() -> None:
             "Am Dienstag kam es in Basra erneut zu einem Bombenanschlag.")
     evs, _ = _events(text, "ASSAULT")
     assert evs and [a.code for a in evs[0].actor] == ["---UAF"]
+
+
+def test_promise_is_a_future_act() -> None:
+    evs, _ = _events("Die Regierung in Tokio sagte der Ukraine weitere Hilfe zu.", "AGREE")
+    assert evs and evs[0].cameo_code.startswith("03") and evs[0].modality == "future"
+
+
+def test_cause_of_a_failure_is_not_what_failed() -> None:
+    from lagebild.extract.events import Entry, lexicon, modality
+
+    # "Die Reform scheiterte am Widerstand der Opposition": the resistance did not fail
+    doc = _parsed(_nlp(), [("Die", "ART", "DET", 1, "det"), ("Reform", "NN", "NOUN", 2, "nsubj"),
+                           ("scheiterte", "VVFIN", "VERB", 2, "ROOT", "VerbForm=Fin", "scheitern"),
+                           ("am", "APPRART", "ADP", 4, "case"), ("Widerstand", "NN", "NOUN", 2, "obl"),
+                           ("der", "ART", "DET", 6, "det"), ("Opposition", "NN", "NOUN", 4, "nmod"),
+                           (".", "$.", "PUNCT", 2, "punct")])
+    entry = next(e for e in lexicon().nouns["widerstand"])
+    assert isinstance(entry, Entry)
+    assert modality(doc, doc[4], entry, lexicon())[0] != "failed"
+    reform = _parsed(_nlp(), [("Der", "ART", "DET", 1, "det"), ("Angriff", "NN", "NOUN", 2, "nsubj"),
+                              ("scheiterte", "VVFIN", "VERB", 2, "ROOT", "VerbForm=Fin", "scheitern"),
+                              (".", "$.", "PUNCT", 2, "punct")])
+    attack = next(e for e in lexicon().nouns["angriff"])
+    assert modality(reform, reform[1], attack, lexicon())[0] == "failed"
+
+
+def test_ongoing_since_a_past_date_is_not_historical() -> None:
+    evs, _ = _events("Die seit Juni andauernden Proteste der Opposition in Minsk gehen weiter.", "PROTEST")
+    assert evs and all(e.modality != "historical" for e in evs)
+
+
+def _nlp():
+    from lagebild.analyse.pipeline import load_pipeline
+
+    return load_pipeline()

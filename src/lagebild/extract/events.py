@@ -558,6 +558,8 @@ NON_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "ihn", "ihm", 
                   "uns", "euch", "sich", "diesen", "diesem", "dieses", "jenen", "jenem", "welchen", "welchem",
                   "meinen", "meinem", "deinen", "deinem", "seinen", "seinem", "ihren", "ihrem", "unseren", "unserem",
                   "unserer", "eueren", "eurem", "keinen", "keinem", "allen", "allem", "mehreren", "einigen", "vielen"}
+# possessive determiners: a weak mention ("bei seinem Treffen"), never handed on as the actor of later events
+POSSESSIVES = {p + e for p in ("sein", "ihr", "unser", "euer", "mein", "dein") for e in ("", "e", "en", "em", "er", "es")}
 CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "iobj")
 CLAUSE_DEPS = ("ccomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis")
 
@@ -1072,6 +1074,8 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
     failed = cues.get("failed", ())
     for t in [*scope, *gov[:2]]:
         if t.lemma_.lower() in failed or t.lower_ in failed:
+            if gov and t.i == gov[0].i and _pp_head(tok, "an"):
+                continue  # "scheiterte am Widerstand Russlands": the cause of the failure, not what failed
             return "failed", f"'{t.text}'"
     # future: werden + infinitive, modal or planning verbs, announcements governing the trigger
     future = cues.get("future", set())
@@ -1353,6 +1357,9 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         # modality and the intent mapping for announced events
         mod, mod_ev = modality(doc, tok, entry, lex)
         ptype, pmode, cameo = entry.type, entry.mode, entry.cameo
+        if mod == "asserted" and cameo.startswith("03"):
+            # CAMEO 03x "express intent to ...": a promise or offer is about an act still to come
+            mod, mod_ev = "future", f"a promise or offer (CAMEO {cameo})"
         if mod_ev:
             evidence.append(f"modality {mod}: {mod_ev}")
         if mod == "future":
@@ -1364,7 +1371,9 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         if date is not None and date.from_article_date and mod in ("future", "hypothetical"):
             date = None  # an unscheduled plan has no date
         article_date = doc._.lb_article_date
-        if mod == "asserted" and date is not None and date.value and not date.from_article_date and article_date:
+        ongoing = date is not None and (date.text or "").lower().startswith(("seit", "bis heute"))
+        if mod == "asserted" and date is not None and date.value and not date.from_article_date and article_date \
+                and not ongoing:  # "die seit Juni andauernden Unruhen" still go on
             try:
                 if (article_date - dt.date.fromisoformat(date.value)).days > 31:
                     mod = "historical"
@@ -1415,7 +1424,7 @@ def _context_actors(doc: Doc, si: int, current: list[Event], recipients: list[Ac
         if si - ev.sentence_index > window:
             break
         named = [a for a in ev.actor if a.kind != "default" and a.code and not a.code.startswith("---")
-                 and a.sector != "CVL" and a.code not in taken
+                 and a.sector != "CVL" and a.code not in taken and a.text.lower() not in POSSESSIVES
                  and not (ptype == "PROTEST" and a.sector in STATE_SECTORS)]
         if named:
             return [dataclasses.replace(a, confidence=round(a.confidence * 0.6, 2), kind=a.kind) for a in named]
