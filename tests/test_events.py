@@ -429,3 +429,16 @@ def _nlp():
     from lagebild.analyse.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+def test_relying_on_talks_is_one_announced_meeting() -> None:
+    evs, _ = _events("Die Regierung in Kiew setzt auf eine neue Runde von Verhandlungen mit Moskau.")
+    assert [(e.plover_type, e.cameo_code, e.modality) for e in evs] == [("AGREE", "036", "future")]
+    assert [a.code for a in evs[0].actor] == ["UKRGOV"]
+
+
+def test_entry_naming_its_words_beats_a_bare_condition() -> None:
+    from lagebild.extract.events import lexicon
+
+    entries = {e.id: e for e in lexicon().verbs["setzen"]}
+    assert entries["setzen/036"].specificity > entries["setzen/050"].specificity

@@ -94,7 +94,8 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return sum(1 for k, _, _ in self.requires if not k.startswith("!"))
+        # a condition that names its words ("p:auf=Gespräch") is more specific than a bare one ("p:auf")
+        return sum(1 + (1 if words else 0) for k, _, words in self.requires if not k.startswith("!"))
 
 
 @dataclass
@@ -377,6 +378,8 @@ def _near(tok: Token, window: int = 6) -> list[Token]:
 
 def _word_match(t: Token, words: tuple[str, ...]) -> bool:
     keys = {_fold(t.lemma_), _fold(t.text)}
+    if t.text[:1].isupper():
+        keys.update(_noun_key_candidates(t.text))  # an inflected noun the lemmatizer left alone ("Gesprächen")
     return any(k == w or (len(k) > len(w) + 2 and k.endswith(w)) or k.startswith(w) and len(w) >= 5 and
                len(k) - len(w) <= 3 for k in keys for w in words)
 
@@ -436,6 +439,10 @@ def _requires_ok(entry: Entry, tok: Token) -> bool:
                 objs = [_next_noun(p) for p in near
                         if p.lower_ == arg and p.i + 1 < len(tok.doc)]
                 objs = [o for o in objs if o is not None]
+            # a container noun passes on its content: "auf eine neue Runde von Verhandlungen", "ein Format von
+            # Gesprächen"
+            objs = objs + [g for o in objs for g in o.children if g.dep_ == "nmod" and g.i > o.i and
+                           (_pp_head(g, "von") or not any(x.dep_ == "case" for x in g.children))]
             has = bool(objs) and (not words or any(_word_match(o, words) for o in objs))
             if has != (kind == "p"):
                 return False
@@ -1167,6 +1174,9 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             continue  # the lemma matched but its required context did not: not this event (treffen eine Entscheidung)
         # an event noun that is the content of a demand, agreement, rejection or threat is part of that event
         gov = tok.head if tok.head.i != tok.i else None
+        if entry.noun and gov is not None and gov.i not in trigger_tokens and tok.dep_ == "nmod" and \
+                gov.pos_ == "NOUN" and gov.head.i in trigger_tokens and gov.dep_ in ("obj", "obl", "nmod"):
+            gov = gov.head  # "setzt auf ein neues Format von Gesprächen": the content through a plain noun
         if entry.noun and gov is not None and gov.i in trigger_tokens and \
                 trigger_tokens[gov.i].type in ("REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT") and \
                 (not trigger_tokens[gov.i].noun or tok.dep_ in ("nmod", "nsubj")) and \
