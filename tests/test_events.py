@@ -442,3 +442,8 @@ def test_entry_naming_its_words_beats_a_bare_condition() -> None:
 
     entries = {e.id: e for e in lexicon().verbs["setzen"]}
     assert entries["setzen/036"].specificity > entries["setzen/050"].specificity
+
+
+def test_only_force_and_protest_carry_a_toll() -> None:
+    evs, _ = _events("Nach dem Erdbeben mit 40 Toten sagte die Regierung in Berlin den Opfern Hilfe zu.", "AGREE")
+    assert evs and all(e.dead is None and e.injured is None for e in evs)

@@ -51,6 +51,7 @@ PREP_FORMS = {"von": {"von", "vom"}, "zu": {"zu", "zum", "zur"}, "in": {"in", "i
               "bei": {"bei", "beim"}, "auf": {"auf", "aufs"}, "durch": {"durch", "durchs"}, "für": {"für", "fürs"},
               "über": {"über", "übers"}, "um": {"um", "ums"}, "unter": {"unter", "unterm"}, "hinter": {"hinter"}}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"}
+TOLL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 CUE_VERB_KINDS = ("support", "support_recipient", "future", "demand", "negating_verb", "failed", "failed_if_negated",
                   "harm")
@@ -1391,7 +1392,8 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             except ValueError:
                 pass
         place = _call("places", "event_location", doc, tok, ptype, si=si)
-        toll = _call("figures", "event_toll", doc, tok, si=si) or (None, None)
+        # only force and violent protest kill or injure; asking the figures extractor for others costs time
+        toll = (_call("figures", "event_toll", doc, tok, si=si) if ptype in TOLL_TYPES else None) or (None, None)
         source = _call("quotes", "attribution_for_token", doc, tok, si=si)
         gold_q = lex.cameo.get(cameo, (None, None))
         events.append(Event(
