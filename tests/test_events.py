@@ -447,3 +447,9 @@ def test_entry_naming_its_words_beats_a_bare_condition() -> None:
 def test_only_force_and_protest_carry_a_toll() -> None:
     evs, _ = _events("Nach dem Erdbeben mit 40 Toten sagte die Regierung in Berlin den Opfern Hilfe zu.", "AGREE")
     assert evs and all(e.dead is None and e.injured is None for e in evs)
+
+
+def test_participle_equal_to_the_infinitive_is_known() -> None:
+    from lagebild.extract.events import lexicon
+
+    assert "entlassen" in lexicon().participles  # "wurden ... entlassen" is a passive

@@ -200,6 +200,15 @@ def verb_forms(base: str, strong: dict[str, tuple[str, str, str]]) -> tuple[set[
     return finite, nonfinite
 
 
+def _participle_is_infinitive(base: str, strong: dict[str, tuple[str, str, str]]) -> bool:
+    """A prefixed strong verb whose participle equals its infinitive (ent+lassen → entlassen)."""
+    for k in sorted(strong, key=len, reverse=True):
+        if base.endswith(k) and base != k:
+            part = strong[k][1]
+            return base[: -len(k)] + (part[2:] if part.startswith("ge") else part) == base
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = Lexicon()
@@ -254,6 +263,8 @@ def lexicon() -> Lexicon:
                 # a finite form of a particle verb stands alone ("nahmen ... fest"); without particle it is itself
                 lex.forms.setdefault(f, set()).add((full, bool(particle)))
             lex.participles |= {(particle + n) for n in nonfinite if n != base}
+            if _participle_is_infinitive(base, strong):
+                lex.participles.add(particle + base)  # "entlassen", "verlassen": participle = infinitive
             for f in nonfinite | {n + e for n in nonfinite if n != base for e in ("e", "en", "er", "es", "em")}:
                 if particle:
                     lex.forms.setdefault(particle + f, set()).add((full, False))
@@ -529,6 +540,11 @@ def _is_passive(tok: Token) -> bool:
     # "haben" forms the active perfect ("hätten ... getötet"): never a passive, whatever the subject labels say
     if any(c.dep_.startswith("aux") and c.lemma_.lower() == "haben" for c in tok.children):
         return False
+    # "sein" without "werden"/"worden" is the perfect of an intransitive verb ("sind gelandet") or a state, never
+    # the werden-passive, whatever labels the parser gave ("sind" as aux:pass)
+    auxes = {c.lemma_.lower() for c in tok.children if c.dep_.startswith("aux")}
+    if "sein" in auxes and "werden" not in auxes and not any(c.lower_ == "worden" for c in tok.children):
+        return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return True
     if any(c.dep_ == "nsubj:pass" for c in tok.children):
@@ -742,9 +758,9 @@ def _governing_actor_tokens(tok: Token, triggers: dict[int, Entry]) -> list[Toke
 
 
 def _passive_agents(tok: Token) -> list[Token]:
-    """The von/durch agent of a passive verb; where the parser hung it under a time or place adverbial of the verb
-    ("wurden am Sonntag von der Polizei festgenommen": "von der Polizei" under "Sonntag"), it is taken from there:
-    a time or a place has no von-modifier of its own."""
+    """The von/durch agent of a passive verb; where the parser hung it under a time, place or manner adverbial of
+    the verb ("wurden am Sonntag von der Polizei festgenommen": "von der Polizei" under "Sonntag"), it is taken from
+    there: a time, a place or an adverb has no von-modifier of its own."""
     heads = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
     agents = [c for h in heads for c in h.children if c.dep_ == "obl:agent"]
     agents += [c for h in heads for c in h.children if c.dep_ in ("obl", "nmod") and
@@ -752,7 +768,9 @@ def _passive_agents(tok: Token) -> list[Token]:
     if agents:
         return agents
     for c in tok.children:
-        if c.dep_ == "obl" and (_is_dated(c) or any(g.dep_ == "case" for g in c.children)):
+        # hosts that take no von/durch phrase of their own: a date, a prepositional phrase, an adverb ("offiziell")
+        if c.dep_ == "obl" and (_is_dated(c) or any(g.dep_ == "case" for g in c.children)) or \
+                c.dep_ == "advmod" and c.pos_ in ("ADV", "ADJ"):
             agents += [g for g in c.children if g.dep_ in ("nmod", "obl") and g.i > c.i and
                        (_pp_head(g, "von") or _pp_head(g, "durch"))]
     return agents
