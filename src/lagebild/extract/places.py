@@ -101,6 +101,8 @@ class Gazetteer:
                 self.common.update(line.strip() for line in p.read_text(encoding="utf8").splitlines()
                                    if line.strip() and not line.startswith("#"))
         self.max_words = max(len(f.split()) for f in self.names)
+        # first words of multi-word names: only tokens that can start one are tried with longer spans
+        self.first_words = {f.split()[0].rstrip(",") for f in self.names if " " in f}
 
     def lookup(self, form: str) -> list[tuple[GazEntry, str]]:
         return [(self.places[k], s) for k, s in self.names.get(form, [])]
@@ -179,7 +181,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
             continue
         found = None
         # longest multi-token match first ("New York", "Sankt Petersburg", "Washington, D.C.")
-        for j in range(min(n, i + gaz.max_words + 1), i, -1):
+        longest = min(n, i + gaz.max_words + 1) if tok.text in gaz.first_words else i + 1
+        for j in range(longest, i, -1):
             span = doc[i:j]
             if span[-1].is_punct or (j - i > 1 and not any(t.text[:1].isupper() for t in span[1:])):
                 continue
