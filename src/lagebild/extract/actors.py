@@ -49,6 +49,7 @@ def norm(text: str) -> str:
     return text.casefold()
 
 
+@functools.lru_cache(maxsize=200_000)
 def name_parts(text: str) -> tuple[str, ...]:
     """Key of a person name: words split at spaces and hyphens, particles (al-, el-) dropped."""
     parts = [p for p in norm(text).replace("-", " ").replace(".", " ").split() if p]

@@ -530,6 +530,22 @@ SPEECH_LEMMAS = {"sagen", "erklären", "betonen", "mitteilen", "berichten", "mel
                  "zitieren", "heißen", "teilen", "bekanntgeben", "kritisieren", "reden", "verlauten", "verurteilen"}
 
 
+def _date_flags(doc: Doc, d: DateRef) -> tuple[bool, bool, bool] | None:
+    """(dates another noun, in a pluperfect clause, in a speech clause) of a date expression; computed once per
+    document, because every event of the article asks for the dates before it."""
+    cache = doc.user_data.setdefault(("lagebild", "date_flags"), {})
+    key = (d.start, d.end)
+    if key not in cache:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            cache[key] = None
+        else:
+            verb = _clause_verb(span.root)
+            cache[key] = (_relation(span.root, span.root, verb) == "noun", _pluperfect(span.root),
+                          _speech_clause(span.root))
+    return cache[key]
+
+
 def _inherited(doc: Doc, trigger_token: Token, plover_type: str | None = None) -> DateRef | None:
     """A past-tense clause without a date of its own continues the time of the narrative before it: the last
     day/month date before it that sets a clause's time (not a range like "seit 2011", not the date of another noun,
@@ -555,15 +571,15 @@ def _inherited(doc: Doc, trigger_token: Token, plover_type: str | None = None) -
         if base is not None and d.value and d.value > base.isoformat():
             continue  # a scheduled date does not date a past event
         if plover_type is not None:
-            span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is None:
+            flags = _date_flags(doc, d)
+            if flags is None:
                 continue
-            verb = _clause_verb(span.root)
-            if _relation(span.root, span.root, verb) == "noun":
+            of_noun, pluperfect, speech = flags
+            if of_noun:
                 continue
-            if _pluperfect(span.root):
+            if pluperfect:
                 continue  # a pluperfect date lies before the narrative time
-            if material and _speech_clause(span.root):
+            if material and speech:
                 continue
         best = d
     if best is None:

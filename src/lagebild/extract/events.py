@@ -110,8 +110,10 @@ class Lexicon:
     intent: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     cameo: dict[str, tuple[float | None, int]] = field(default_factory=dict)
     cue_forms: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surface → {(particle, lemma)}
+    nosuffix: tuple[str, ...] = ()  # cues["nosuffix"] as a tuple, for str.startswith/endswith in the hot path
 
 
+@functools.lru_cache(maxsize=100_000)
 def _fold(s: str) -> str:
     """Lower case without umlauts/accents, ß kept as ss: the key for noun matching."""
     s = s.lower().replace("ß", "ss")
@@ -219,6 +221,7 @@ def lexicon() -> Lexicon:
             lex.intent[word] = (typ, code, mode or None)
         else:
             lex.cues.setdefault(kind, set()).add(word.replace("|", "") if kind != "nosuffix" else _fold(word))
+    lex.nosuffix = tuple(sorted(lex.cues.get("nosuffix", ())))
     strong = {}
     for row in _rows(RESOURCES / "strong_verbs.tsv"):
         strong[row[0]] = (row[1], row[2], row[3] if len(row) > 3 else "")
@@ -360,8 +363,7 @@ def _noun_entries(tok: Token, lex: Lexicon) -> tuple[list[Entry], str]:
         if k in lex.nouns:
             return lex.nouns[k], "lemma"
     folded = _fold(tok.text)
-    nosuffix = lex.cues.get("nosuffix", ())
-    if any(folded.startswith(n) or any(k.endswith(n) for k in keys) for n in nosuffix):
+    if lex.nosuffix and (folded.startswith(lex.nosuffix) or any(k.endswith(lex.nosuffix) for k in keys)):
         return [], ""
     # compound: the longest lexicon noun at the end of the word ("Luftangriffe", "Protestveranstaltung")
     best: tuple[int, list[Entry]] | None = None

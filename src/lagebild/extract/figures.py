@@ -191,8 +191,16 @@ def _apply_qualifier(doc: Doc, num: _Num) -> _Num:
     return num
 
 
+@functools.lru_cache(maxsize=1)
+def _first_words() -> re.Pattern:
+    """One pattern for every kind word sequence's first word: most tokens are ruled out with a single match."""
+    return re.compile("|".join(f"(?:{pats[0].pattern})" for _, pats in lexicon().kinds))
+
+
 def _kind_at(doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
     """(kind, length) if a kind word (sequence) starts at token i."""
+    if not _first_words().fullmatch(doc[i].text.lower()):
+        return None
     for kind, pats in lexicon().kinds:
         if i + len(pats) > limit:
             continue

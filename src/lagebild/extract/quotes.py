@@ -147,7 +147,14 @@ def _ends_with_period(doc: Doc, i: int) -> bool:
 
 
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence token ranges from punctuation (the model's sentence splits may be weak)."""
+    """Sentence token ranges from punctuation (the model's sentence splits may be weak); computed once per doc."""
+    key = ("lagebild", "sentence_ranges")
+    if key not in doc.user_data:
+        doc.user_data[key] = _sentence_ranges(doc)
+    return doc.user_data[key]
+
+
+def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     out, start, n = [], 0, len(doc)
     i = 0
     while i < n:
