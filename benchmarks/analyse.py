@@ -62,6 +62,26 @@ def run(texts: list[str], workers: int, extract: bool) -> dict:
             "peak_rss_mb": max(r[3] for r in results)}
 
 
+def component_shares(texts: list[str]) -> dict[str, float]:
+    """Seconds per extraction component, after a batched analysis pass (one process)."""
+    from lagebild.analyse.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline(extract=True)
+    nlp("Warmlauf.")
+    extractors = [n for n, _ in nlp.pipeline if n.startswith("lagebild_") and n != "lagebild_paragraphs"]
+    t0 = time.perf_counter()
+    with nlp.select_pipes(disable=extractors):
+        docs = list(nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=32))
+    out = {"analysis": time.perf_counter() - t0}
+    for name in extractors:
+        proc = nlp.get_pipe(name)
+        t0 = time.perf_counter()
+        for doc in docs:
+            proc(doc)
+        out[name] = time.perf_counter() - t0
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="the shared data folder (with news/)")
@@ -81,6 +101,12 @@ def main() -> None:
     a1 = next(r for r in rows if r["workers"] == 1 and not r["extract"])
     e1 = next(r for r in rows if r["workers"] == 1 and r["extract"])
     print(f"extraction overhead (1 process): {100 * (a1['tokens_per_s'] / e1['tokens_per_s'] - 1):.1f} %")
+    shares = component_shares(texts)
+    base = shares["analysis"]
+    print(f"per component, 1 process: analysis {base:.2f} s; " + ", ".join(
+        f"{k.removeprefix('lagebild_')} +{100 * v / base:.1f} %" for k, v in shares.items() if k != "analysis"))
+    coding = shares.get("lagebild_actors", 0) + shares.get("lagebild_events", 0)
+    print(f"event coding (actors + events): +{100 * coding / base:.1f} % of analysis time")
 
 
 if __name__ == "__main__":
