@@ -660,7 +660,8 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
         if typed:
             if _prep_word(span) in NON_LOCATIVE:
                 continue  # "eine Waffenruhe für ganz Syrien", "Sanktionen gegen Iran": not where it happens
-            if not _locative(span) and not (head.dep_ == "obj" and head.head == trigger_token):
+            if not _locative(span) and not (head.dep_ == "obj" and head.head == trigger_token) \
+                    and not (material and _object_place(span, trig_verb)):
                 continue  # no preposition of its own: an attribute ("Soldaten der Kolonialmacht Portugal")
             if ids.get(head.i) != ids.get(trigger_token.i) and not _locative(span):
                 continue  # a place in another clause counts only where it locates something ("in Kairo")
@@ -702,6 +703,15 @@ def _scene_place(doc: Doc, p: Place) -> bool:
     if span.root.head.ent_type_ == "PER" or span.root.head.dep_ == "appos":
         return False  # "John Kline, ein Repräsentant aus Minnesota"
     return _clause_verb(span.root).lemma_ not in SPEECH_LEMMAS
+
+
+def _object_place(span: Span, verb: Token) -> bool:
+    """The place is what the clause's verb acts on: its object, or the genitive of its object ("den Osten
+    Aleppos")."""
+    root = span.root
+    if root.dep_ == "obj" and root.head == verb:
+        return True
+    return root.dep_.startswith("nmod") and root.head.dep_ == "obj" and root.head.head == verb
 
 
 def _scene(doc: Doc, trigger_token: Token) -> Place | None:
