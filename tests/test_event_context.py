@@ -247,19 +247,16 @@ def test_material_noun_event_is_located_at_the_place_its_clause_acts_on(nlp):
     # happens where the clause's action happens, the object's genitive place
     rows = [
         ("Mit", "APPR", "ADP", 1, "case"),
-        ("Unterstützung", "NN", "NOUN", 5, "obl"),
+        ("Unterstützung", "NN", "NOUN", 4, "obl"),
         ("der", "ART", "DET", 3, "det"),
         ("Luftwaffe", "NN", "NOUN", 1, "nmod"),
-        ("eroberten", "VVFIN", "VERB", 5, "ROOT", PAST),
+        ("eroberten", "VVFIN", "VERB", 4, "ROOT", PAST),
         ("Truppen", "NN", "NOUN", 4, "nsubj"),
         ("den", "ART", "DET", 7, "det"),
         ("Westen", "NN", "NOUN", 4, "obj"),
         ("Mossuls", "NE", "PROPN", 7, "nmod"),
         _p(4),
     ]
-    rows[4] = ("eroberten", "VVFIN", "VERB", 4, "ROOT", PAST)
-    rows[1] = ("Unterstützung", "NN", "NOUN", 4, "obl")
-    rows[5] = ("Truppen", "NN", "NOUN", 4, "nsubj")
     doc = _doc(nlp, rows)
     place = event_location(doc, doc[1], plover_type="AID")
     assert place is not None and place.country == "IRQ"
