@@ -260,3 +260,12 @@ def test_mentions_keep_out_pronouns_places_and_movements(nlp) -> None:
     assert _codes(doc, "Panzerbewegungen") == []
     lex = A.load_lexicon()
     assert all(r.code[3:6] != "SSD" for p in lex.persons for r in p.roles)  # no country as a sector
+
+
+def test_protesters_named_in_the_clause_do_not_make_other_people_protesters(nlp) -> None:
+    doc = _doc(nlp, "In Kairo wurden die Demonstranten von Männern in Zivil mit Stöcken geschlagen.")
+    men = next(t for t in doc if t.text == "Männern")
+    assert all(a.sector != "OPP" for a in A.actors_for_token(doc, men))
+    doc = _doc(nlp, "Hunderte Männer demonstrierten in Kairo gegen die ägyptische Regierung.")
+    people = next(t for t in doc if t.text == "Männer")
+    assert [a.sector for a in A.actors_for_token(doc, people)] == ["OPP"]

@@ -824,9 +824,23 @@ def _clause_tokens(tok: Token) -> list[Token]:
     return out
 
 
+# nouns for protesting people: they make protesters of the phrase they modify, not of other people in the clause
+# ("die Demonstranten wurden von Männern angegriffen": the men are attackers)
+PROTESTER_STEMS = ("demonstrant", "protestler", "protestierend", "streikend")
+
+
 def _has_protest(tok: Token) -> bool:
     """Words of protest in the token's own clause ("tausende Menschen demonstrierten")."""
-    return any(norm(t.text).startswith(PROTEST_STEMS) for t in _clause_tokens(tok) if t.is_alpha and len(t.text) > 5)
+    for t in _clause_tokens(tok):
+        if not t.is_alpha or len(t.text) <= 5:
+            continue
+        key = norm(t.text)
+        if not key.startswith(PROTEST_STEMS):
+            continue
+        if key.startswith(PROTESTER_STEMS) and t.pos_ in {"NOUN", "PROPN"} and t.i != tok.i and t.head.i != tok.i:
+            continue  # other people named as protesters
+        return True
+    return False
 
 
 def _riot_register(doc: Doc, an: Analysis) -> bool:
