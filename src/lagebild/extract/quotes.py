@@ -929,6 +929,7 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
     found: list[_Q] = []
     direct = _direct_spans(doc)
     in_direct: set[int] = set()
+    short: list[tuple[int, int]] = []
     for o, c in direct:
         s_open = sents[sent_of.get(o, 0)]
         s_close = sents[sent_of.get(c, 0)]
@@ -960,10 +961,11 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
         if q.cue is None and o > lo and doc[o - 1].text == ":":
             q.speaker = _speaker_for_cue(doc, o - 1, lo, o - 1)
             q.cue = None
-        if q.cue is None and q.speaker is None and words < 4:
-            continue  # scare quotes, titles
-        if q.cue is None and words < 7 and not any(t.text in _SENT_END for t in doc[o + 1:c + 2]):
-            continue  # a short phrase in quotes, not a statement
+        if q.cue is None and q.speaker is None and words < 4 or \
+                q.cue is None and words < 7 and not any(t.text in _SENT_END for t in doc[o + 1:c + 2]):
+            if words:
+                short.append((o, c))  # scare quotes, titles, or a phrase quoted inside reported speech
+            continue
         found.append(q)
         in_direct.update(range(o, c + 1))
     # indirect speech and attributions, one per sentence
@@ -1037,6 +1039,14 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
         found.append(q)
         quoted_sents[si] = q
         last_fi = (si, q)
+    # a short phrase in quotation marks inside indirect speech is a direct quote of the same speaker
+    # ("Sie sei „vollkommen geschockt“"); outside reported speech it is a scare quote or a title
+    if short:
+        containers = [q for q in found if q.type != "Direct"]
+        for o, c in short:
+            host = next((q for q in containers if q.start <= o and c < q.end), None)
+            if host is not None:
+                found.append(_Q(o, c + 1, "Direct", host.speaker, host.cue, 0.5, rule=f"direct_in_{host.rule}"))
     for q in found:
         if q.speaker is not None and not _plausible_speaker(doc, q.speaker):
             q.speaker = None
