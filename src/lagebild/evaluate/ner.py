@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from lagebild.errors import InputError
-from lagebild.evaluate import prf
+from lagebild.evaluate import prf, read_gold_text
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -31,12 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def read_sentences(path: Path) -> tuple[str, list[tuple[list[str], list[str]]]]:
     """Return (format, [(words, tags)]) where format is 'germeval' or 'conll'."""
-    try:
-        text = path.read_text(encoding="utf8")
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), "not valid UTF-8") from None
+    text = read_gold_text(path)
     lines = text.splitlines()
     body = [ln for ln in lines if ln.strip() and not ln.startswith("#") and not ln.startswith("-DOCSTART-")]
     if not body:

@@ -15,6 +15,7 @@ from spacy.training import Example
 from spacy.training.converters import conllu_to_docs
 
 from lagebild.errors import InputError
+from lagebild.evaluate import read_gold_text
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -28,12 +29,7 @@ def run(args: argparse.Namespace) -> dict:
     tags = set(nlp.get_pipe("tagger").labels) if "tagger" in nlp.pipe_names else set()
     examples = []
     for path in args.files:
-        try:
-            text = path.read_text(encoding="utf8")
-        except FileNotFoundError:
-            raise InputError(str(path), "no such file") from None
-        except UnicodeDecodeError:
-            raise InputError(str(path), "not valid UTF-8") from None
+        text = read_gold_text(path)
         if "\t" not in text:
             raise InputError(str(path), "not a CoNLL-U file (no tab-separated token lines)")
         converted = DocBin(docs=conllu_to_docs(text, n_sents=10, merge_subtokens=True, no_print=True))
