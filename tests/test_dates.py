@@ -114,3 +114,73 @@ def test_event_date_takes_its_own_clause(nlp):
     doc = _doc(nlp, words, heads, deps, pos, tags)
     assert event_date(doc, doc[4]).value == "2016-12-14"  # the noun event takes its verb's date
     assert event_date(doc, doc[8]).value == "2016-12-15"
+
+
+@pytest.mark.parametrize("text, expr, value, precision", [
+    ("Am 3. Mai begann die Offensive. Zwei Tage später fiel die Stadt.", "Zwei Tage später", "2016-05-05", "day"),
+    ("Mitte Mai warnte der Minister. Nur Tage später flammten Unruhen auf.", "Tage später", "2016-05-01", "month"),
+    ("Am Mittwoch landeten die Truppen. Sie erreichten den Hafen am späten Abend.", "am späten Abend",
+     "2016-12-14", "day"),
+])
+def test_expressions_relative_to_the_previous_date(nlp, text, expr, value, precision):
+    _, found = _dates(nlp, text)
+    assert expr in found, (expr, list(found))
+    assert (found[expr].value, found[expr].precision) == (value, precision)
+
+
+def test_part_of_day_without_a_previous_day_is_no_date(nlp):
+    _, found = _dates(nlp, "Die Minister berieten am Abend über den Plan.")
+    assert not found
+
+
+def _doc2(nlp, sents, date=FRIDAY):
+    """A hand-parsed Doc of several sentences: each item (words, heads relative to the sentence, deps, pos, tags)."""
+    words, heads, deps, pos, tags, starts = [], [], [], [], [], []
+    for w, h, d, p, t in sents:
+        off = len(words)
+        words += w
+        heads += [off + x for x in h]
+        deps += d
+        pos += p
+        tags += t
+        starts += [True] + [False] * (len(w) - 1)
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=starts)
+    doc._.lb_article_date = date
+    for name in ("lb_places", "lb_dates", "lb_actors", "lb_figures", "lb_quotes", "lb_events", "lb_reasons"):
+        setattr(doc._, name, [])
+    doc._.lb_dates = find_dates(doc)
+    return doc
+
+
+def test_coordinated_verb_misread_as_infinitive_continues_the_narrative_time(nlp):
+    # Am Mittwoch wurde die Kundgebung aufgelöst . Anhänger umringten die Demonstranten und schlugen auf sie ein .
+    s1 = (["Am", "Mittwoch", "wurde", "die", "Kundgebung", "aufgelöst", "."], [1, 5, 5, 4, 5, 5, 5],
+          ["case", "obl", "aux:pass", "det", "nsubj:pass", "ROOT", "punct"],
+          ["ADP", "NOUN", "AUX", "DET", "NOUN", "VERB", "PUNCT"],
+          ["APPRART", "NN", "VAFIN", "ART", "NN", "VVPP", "$."])
+    s2 = (["Anhänger", "umringten", "die", "Demonstranten", "und", "schlugen", "auf", "sie", "ein", "."],
+          [1, 1, 3, 1, 5, 1, 7, 5, 5, 1],
+          ["nsubj", "ROOT", "det", "obj", "cc", "conj", "case", "obl", "compound:prt", "punct"],
+          ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "ADP", "PRON", "ADP", "PUNCT"],
+          ["NN", "VVFIN", "ART", "NN", "KON", "VVINF", "APPR", "PPER", "PTKVZ", "$."])
+    doc = _doc2(nlp, [s1, s2])
+    doc[8].set_morph("Tense=Past")
+    doc[12].lemma_ = "schlugen"  # the lemmatizer does not know the strong past form
+    d = event_date(doc, doc[12], plover_type="ASSAULT")
+    assert d.value == "2016-12-14" and d.text == "Am Mittwoch"
+
+
+def test_date_of_an_announcement_is_not_its_target(nlp):
+    # Der Minister hatte am Donnerstag angekündigt , bei der Wahl anzutreten .
+    words = ["Der", "Minister", "hatte", "am", "Donnerstag", "angekündigt", ",", "bei", "der", "Wahl", "anzutreten",
+             "."]
+    heads = [1, 5, 5, 4, 5, 5, 10, 9, 9, 10, 5, 5]
+    deps = ["det", "nsubj", "aux", "case", "obl", "ROOT", "punct", "case", "det", "obl", "xcomp", "punct"]
+    pos = ["DET", "NOUN", "AUX", "ADP", "NOUN", "VERB", "PUNCT", "ADP", "DET", "NOUN", "VERB", "PUNCT"]
+    tags = ["ART", "NN", "VAFIN", "APPRART", "NN", "VVPP", "$,", "APPR", "ART", "NN", "VVIZU", "$."]
+    doc = _doc(nlp, words, heads, deps, pos, tags)
+    doc[5].lemma_ = "ankündigen"
+    doc[2].lemma_ = "haben"
+    doc._.lb_dates = find_dates(doc)
+    d = next(d for d in doc._.lb_dates if d.text == "am Donnerstag")
+    assert d.value == "2016-12-15"

@@ -79,11 +79,18 @@ ANAPHORIC = re.compile(r"\b(seitdem|seither|damals|zu\s+diesem\s+Zeitpunkt|zu\s+
                        r"\s+Zeit|am\s+(?:selben|gleichen)\s+Tag|am\s+Tag\s+darauf|tags\s+darauf|am\s+Folgetag|"
                        r"am\s+Vortag)\b", _F)
 ANAPHORIC_OFFSET = {"am tag darauf": 1, "tags darauf": 1, "am folgetag": 1, "am vortag": -1}
+# a part of the day without its own day ("am späten Abend", "in der Nacht") is a time of the narrative's day
+DAYPART_ANAPHOR = re.compile(r"\b(?:am\s+(?:(?:frühen|späten)\s+)?(?:Abend|Nachmittag|Vormittag|Mittag|Morgen)|"
+                             r"in\s+der\s+Nacht)\b(?!\s+(?:zum|zu|auf|vo[nm]|des)\b)", _F)
+# "zwei Tage später", "Nur Tage später", "wenige Wochen danach": after the previous date expression
+LATER = re.compile(r"\b(einen|einem|eine|einer|ein\s+paar|wenige|wenigen|einige|einigen|zwei|drei|vier|fünf|sechs|"
+                   r"sieben|acht|neun|zehn|\d+)?\s*(Tag|Tage|Tagen|Woche|Wochen|Monat|Monate|Monaten)\s+"
+                   r"(später|danach|darauf)\b", _F)
 # a number after these is a count, not a year ("von derzeit 2000 auf 15.000 Soldaten")
 QUANTITY_WORDS = {"derzeit", "rund", "etwa", "ca.", "circa", "über", "knapp", "fast", "nur", "insgesamt", "mindestens",
                   "höchstens", "bis", "zu", "auf", "als", "weitere", "noch", "ungefähr", "gut"}
-NUMBERS = {"einem": 1, "einer": 1, "ein paar": 3, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
-           "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12}
+NUMBERS = {"einem": 1, "einer": 1, "einen": 1, "eine": 1, "ein paar": 3, "zwei": 2, "drei": 3, "vier": 4,
+           "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12}
 
 
 def _month_start(year: int, month: int) -> dt.date:
@@ -122,7 +129,9 @@ def _future_context(doc: Doc, span: Span | None) -> bool:
     if "bis" in prev and not _looks_past(verb):
         return True  # "bis zum 20. Juni verlängert": a deadline lies ahead
     # "hatte angekündigt, bei der Wahl im September anzutreten": an announced or planned act lies ahead
-    return any(t.lemma_ in FUTURE_LEMMAS and t.lemma_ not in ("werden", "sollen", "wollen") for t in _chunk(span.root))
+    # ... but not the date of the announcing itself ("hatte am Donnerstag angekündigt")
+    return any(t.lemma_ in FUTURE_LEMMAS and t.lemma_ not in ("werden", "sollen", "wollen") and t != span.root.head
+               and t != verb for t in _chunk(span.root))
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -341,7 +350,52 @@ def find_dates(doc: Doc) -> list[DateRef]:
         found.append(DateRef(value=value.isoformat(), precision=precision, text=m.group(0), start=s, end=e,
                              end_value=end_value, confidence=round(ante.confidence * 0.8, 3)))
     found.sort(key=lambda d: d.start or 0)
+    _relative_to_previous(text, found, taken)
     return found
+
+
+def _previous_date(found: list[DateRef], start: int) -> DateRef | None:
+    """The last calendar date expression before `start` (not a present adverb, not a range)."""
+    prev = [d for d in found if d.start is not None and d.end <= start and not d.from_article_date
+            and (d.text or "").lower() not in PRESENT_ADVERBS and d.end_value is None]
+    return max(prev, key=lambda d: d.start) if prev else None
+
+
+def _relative_to_previous(text: str, found: list[DateRef], taken: list[tuple[int, int]]) -> None:
+    """Parts of a day ("am späten Abend") take the day of the previous date expression; "zwei Tage später" lies
+    that far after it (a vague "Tage später" keeps only its month)."""
+    added: list[DateRef] = []
+    for pattern in (DAYPART_ANAPHOR, LATER):
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken) or \
+                    any(d.start is not None and s < d.end and d.start < e for d in found):
+                continue
+            ante = _previous_date(found + added, s)
+            if ante is None or ante.value is None:
+                continue
+            value, precision = dt.date.fromisoformat(ante.value), ante.precision
+            if pattern is DAYPART_ANAPHOR:
+                if precision != "day":
+                    continue
+            else:
+                count, unit = m.group(1), m.group(2).lower()
+                days = {"t": 1, "w": 7, "m": 30}[unit[0]]
+                n = NUMBERS.get(re.sub(r"\s+", " ", count.lower()), None) if count else None
+                if count and count.isdigit():
+                    n = int(count)
+                if n is None or unit.startswith("monat"):
+                    value = value + dt.timedelta(days=days * (n or 3))
+                    precision = "month" if precision == "day" else precision
+                    if precision == "month":
+                        value = value.replace(day=1)
+                else:
+                    value = value + dt.timedelta(days=days * n) if precision == "day" else value
+            added.append(DateRef(value=value.isoformat(), precision=precision, text=m.group(0).strip(), start=s,
+                                 end=e, confidence=round(ante.confidence * 0.7, 3)))
+    if added:
+        found.extend(added)
+        found.sort(key=lambda d: d.start or 0)
 
 
 @Language.component("lagebild_dates")
@@ -445,14 +499,31 @@ def _own_date(doc: Doc, trigger_token: Token) -> DateRef | None:
         rel = _relation(span.root, trigger_token, trig_verb)
         if rel in ("trigger", "verb"):
             strong.append(d)
-        elif rel in ("none", "other"):
-            loose.append(d)  # same clause, the parse says nothing better
+        elif rel in ("none", "other") or (_adverbial(d) and not _future_verb(trigger_token)):
+            loose.append(d)  # same clause, the parse says nothing better (or cannot be right)
     chosen = strong or loose
     if not chosen:
         return _matrix_date(doc, trigger_token, in_sent, ids)
     best = min(chosen, key=lambda d: _rank_key(d, trigger_token))
     conf = best.confidence if best in strong else best.confidence * 0.85
     return DateRef(**{**best.__dict__, "confidence": round(conf, 3)})
+
+
+def _future_verb(tok: Token) -> bool:
+    """Is the clause of `tok` in the future ("sollen die Botschaft sichern", "werden ... abziehen")?"""
+    verb = _clause_verb(tok)
+    if verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in ("aux", "aux:pass") for c in verb.children):
+        verb = verb.head  # "sollen die Botschaft sichern und die Mitarbeiter in Sicherheit bringen"
+    return verb.tag_ in ("VVINF", "VAINF", "VMINF") and any(
+        c.lemma_ in ("werden", "sollen", "wollen") and c.tag_ in ("VAFIN", "VMFIN") and not _looks_past(c)
+        for c in verb.children)
+
+
+def _adverbial(d: DateRef) -> bool:
+    """Expressions that only ever date a clause, never a noun ("Tage später", "am späten Abend"): a parse that
+    hangs them on a noun is wrong."""
+    text = d.text or ""
+    return bool(LATER.fullmatch(text) or DAYPART_ANAPHOR.fullmatch(text))
 
 
 def _matrix_date(doc: Doc, trigger_token: Token, in_sent: list[DateRef], ids: dict[int, int]) -> DateRef | None:
@@ -509,7 +580,14 @@ def _is_past(tok: Token) -> bool:
     verb = _clause_verb(tok)
     if verb.tag_ == "VVPP" or _looks_past(verb):
         return not any(c.lemma_ == "werden" and c.dep_ == "aux" and not _looks_past(c) for c in verb.children)
-    return any(_looks_past(c) for c in verb.children if c.dep_ in ("aux", "aux:pass"))
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
+            and verb.tag_ not in ("VVPP", "VVIZU") and "Tense=" not in str(verb.morph):
+        # "umringten die Demonstranten und schlugen ...": a coordinated verb without its own auxiliary shares the
+        # tense of the first one (also when the tagger misreads it as an infinitive)
+        return _looks_past(verb.head) or any(_looks_past(c) for c in verb.head.children
+                                             if c.dep_ in ("aux", "aux:pass"))
+    return any(_looks_past(c) for c in auxes)
 
 
 def _pluperfect(tok: Token) -> bool:
@@ -541,7 +619,7 @@ def _date_flags(doc: Doc, d: DateRef) -> tuple[bool, bool, bool] | None:
             cache[key] = None
         else:
             verb = _clause_verb(span.root)
-            cache[key] = (_relation(span.root, span.root, verb) == "noun", _pluperfect(span.root),
+            cache[key] = (_relation(span.root, span.root, verb) == "noun" and not _adverbial(d), _pluperfect(span.root),
                           _speech_clause(span.root))
     return cache[key]
 
@@ -568,6 +646,8 @@ def _inherited(doc: Doc, trigger_token: Token, plover_type: str | None = None) -
             continue
         if d.precision not in ("day", "month") or d.end_value is not None:
             continue
+        if DAYPART_ANAPHOR.fullmatch(d.text or ""):
+            continue  # "am späten Abend" refines the day of its own clause; the narrative goes on from that day's date
         if base is not None and d.value and d.value > base.isoformat():
             continue  # a scheduled date does not date a past event
         if plover_type is not None:
