@@ -269,3 +269,12 @@ def test_protesters_named_in_the_clause_do_not_make_other_people_protesters(nlp)
     doc = _doc(nlp, "Hunderte Männer demonstrierten in Kairo gegen die ägyptische Regierung.")
     people = next(t for t in doc if t.text == "Männer")
     assert [a.sector for a in A.actors_for_token(doc, people)] == ["OPP"]
+
+
+def test_a_resolution_stands_for_the_organisation_that_adopted_it(nlp) -> None:
+    doc = _doc(nlp, "Der UN-Sicherheitsrat tagte am Freitag in New York. Die Regierung Malis stimmte der Resolution "
+                    "zu. Auch die UN-Resolution zu Haiti wurde kritisiert.")
+    res = [t for t in doc if t.text in ("Resolution", "UN-Resolution")]
+    assert [[a.code for a in A.actors_for_token(doc, t)] for t in res] == [["IGOUNO"], ["IGOUNO"]]
+    doc = _doc(nlp, "Die Regierung Malis stimmte der Resolution zu.")  # no organisation named: nobody
+    assert A.actors_for_token(doc, next(t for t in doc if t.text == "Resolution")) == []

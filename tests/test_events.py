@@ -453,3 +453,10 @@ def test_participle_equal_to_the_infinitive_is_known() -> None:
     from lagebild.extract.events import lexicon
 
     assert "entlassen" in lexicon().participles  # "wurden ... entlassen" is a passive
+
+
+def test_agreeing_to_a_resolution_supports_its_issuer() -> None:
+    evs, _ = _events("Der UN-Sicherheitsrat tagte am Freitag in New York. Die Regierung Malis stimmte der Resolution "
+                     "zu.", "SUPPORT")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["MLIGOV"] and [r.code for r in evs[0].recipient] == ["IGOUNO"]

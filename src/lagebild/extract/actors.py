@@ -1340,7 +1340,32 @@ def _resolve_any(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef], st
             a, b = tok.idx, whole.idx + len(whole.text)
             return [dataclasses.replace(r, start=a, end=b, text=doc.text[a:b]) for r in refs], ""
         return refs, reason
-    return _resolve_phrase(doc, tok, an, lex)
+    refs, reason = _resolve_phrase(doc, tok, an, lex)
+    if not refs and norm(tok.text).endswith(ISSUED_TEXTS):
+        issuer = _issuer(doc, tok, an, lex)
+        if issuer is not None:
+            return [issuer], ""
+    return refs, reason
+
+
+# texts that stand for the body that adopted them ("stimmte der Resolution zu" → the UN); their genitive or
+# "von" phrase is found by the phrase resolver first
+ISSUED_TEXTS = ("resolution", "resolutionen")
+
+
+def _issuer(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> ActorRef | None:
+    """The organisation behind a resolution: a compound prefix ("UN-Resolution"), else the closest international
+    organisation named before it in the article."""
+    idx = [tok.i]
+    if "-" in tok.text:
+        org = lex.org_prefixes.get(norm(tok.text.rsplit("-", 1)[0]))
+        if org is not None:
+            return _ref(doc, idx, org.code, org.kind, 0.6, name=org.name, entry=org.id)
+    # not from its own sentence: there the organisation is the one adopting it ("Der Rat verabschiedete eine ...")
+    ante = _antecedent(doc, tok, an, lambda r: r.kind == "igo" and r.end <= tok.sent.start_char, max_sents=60)
+    if ante is None:
+        return None
+    return _ref(doc, idx, ante.code or "", "igo", 0.5, name=ante.name, entry=ante.entry, resolved_from=ante.text)
 
 
 def analyse(doc: Doc) -> Analysis:

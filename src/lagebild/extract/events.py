@@ -853,7 +853,9 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
     if slot == "obj":
         return _object_tokens(tok, passive)
     if slot == "dat" and tok.pos_ != "NOUN":
-        out = _children(tok, ("iobj",))
+        # "obl:arg" without a preposition is the parser's label for a bare dative object ("stimmte der Resolution zu")
+        out = _children(tok, ("iobj",)) + [c for c in _children(tok, ("obl:arg",))
+                                           if not any(g.dep_ == "case" for g in c.children)]
         out += [c for c in _children(tok, ("obj", "obl", "nsubj")) if "Case=Dat" in str(c.morph)
                 and not any(g.dep_ == "case" for g in c.children) and c not in _subject_tokens(tok, passive)]
         if passive:
