@@ -117,6 +117,41 @@ def reported_forms(data: Path) -> list[tuple[str, int, int]]:
     return sorted(kept, key=lambda x: (-x[1], x[0]))
 
 
+def reported_lemmas(data: Path) -> list[tuple[str, int, int]]:
+    """Verb lemmas (by the analysis model's lemmatizer) of sentences that report speech as a whole: (lemma,
+    sentences mostly inside a Reported quote, sentences with the lemma), train split only. Lemmas generalise
+    to the forms the train split never shows; the learned filter weighs them (its `rep_lem=` features)."""
+    from lagebild.analyse.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    keep = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "lemmatizer"}
+    disable = [n for n in nlp.pipe_names if n not in keep]
+    in_rep: collections.Counter[str] = collections.Counter()
+    total: collections.Counter[str] = collections.Counter()
+    corpus = [json.loads(Path(p).read_text(encoding="utf8"))
+              for p in sorted(glob.glob(str(data / "quotes" / "train" / "*.json")))]
+    with nlp.select_pipes(disable=disable):
+        for doc, parsed in zip(corpus, nlp.pipe((d["originalText"] for d in corpus), batch_size=16), strict=True):
+            by_char = {t.idx: t for t in parsed}
+            rep_tokens = {i for ann in doc["annotations"] if ann["type"] == "Reported"
+                          for i in ann["quote"]["tokenIds"]}
+            sents: dict[int, list[dict]] = collections.defaultdict(list)
+            for tok in doc["tokens"]:
+                sents[tok["sentence"]].append(tok)
+            for toks in sents.values():
+                rep = sum(t["id"] in rep_tokens for t in toks) >= 0.7 * len(toks)
+                lemmas = set()
+                for t in toks:
+                    sp = by_char.get(t["charBegin"])
+                    if sp is not None and sp.pos_ == "VERB" and sp.text[:1].islower() and sp.lemma_.isalpha():
+                        lemmas.add(sp.lemma_.lower())
+                for lemma in lemmas:
+                    total[lemma] += 1
+                    in_rep[lemma] += rep
+    kept = [(lem, n, total[lem]) for lem, n in in_rep.items() if n >= 2 and n >= 0.15 * total[lem]]
+    return sorted(kept, key=lambda x: (-x[1], x[0]))
+
+
 def konjunktiv_forms(data: Path) -> dict[str, str]:
     forms: dict[str, str] = {}
     for path in sorted(glob.glob(str(data / "ud" / "*.conllu"))):
@@ -159,6 +194,14 @@ def main(argv: list[str]) -> int:
         fh.write("form\treported_sentences\tsentences\n")
         for form, n, tot in reported_forms(data):
             fh.write(f"{form}\t{n}\t{tot}\n")
+    with open(OUT / "reported_lemmas.tsv", "w", encoding="utf8") as fh:
+        fh.write("# Verb lemmas of sentences that report speech as a whole (Reported), for lagebild.extract.quotes.\n")
+        fh.write("# Built by scripts/build_quote_lexicon.py from the German Wikinews quotation corpus, train split,\n")
+        fh.write("# lemmas by lagebild's analysis model (sentences >= 70% inside a Reported quote; kept when >= 2 and\n")
+        fh.write("# >= 15% of the sentences with the lemma; lemmas and counts only). Version 1.\n")
+        fh.write("lemma\treported_sentences\tsentences\n")
+        for lemma, n, tot in reported_lemmas(data):
+            fh.write(f"{lemma}\t{n}\t{tot}\n")
     kforms = konjunktiv_forms(data)
     for f in SEED_KI:
         kforms[f] = "KI"

@@ -78,6 +78,7 @@ class _Lexicon:
     kii: set[str]
     attributions: list[tuple[list[str], str]] = field(default_factory=list)
     reported_forms: set[str] = field(default_factory=set)
+    reported_lemmas: set[str] = field(default_factory=set)
     # attribution phrases by their first word (one dict look-up per token instead of a scan of all phrases)
     attr_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
 
@@ -98,6 +99,8 @@ def lexicon() -> _Lexicon:
     reported = {r[0] for r in rows if r[1] == "train" and int(r[2]) >= 3 and int(r[2]) >= 0.6 * int(r[3])}
     reported |= {r[0] for r in _tsv_rows(RESOURCES / "reported.tsv")[1:]}
     konj = _tsv_rows(RESOURCES / "konjunktiv.tsv")[1:]
+    lem_path = RESOURCES / "reported_lemmas.tsv"
+    rep_lemmas = {r[0] for r in _tsv_rows(lem_path)[1:]} if lem_path.exists() else set()
     attrs = [(r[0].split(), r[1]) for r in _tsv_rows(RESOURCES / "attributions.tsv")]
     attrs.sort(key=lambda a: -len(a[0]))
     by_first: dict[str, list[tuple[list[str], str]]] = {}
@@ -106,7 +109,7 @@ def lexicon() -> _Lexicon:
             by_first.setdefault(phrase[0], []).append((phrase, role))
     return _Lexicon(cue_forms=cues, ki={r[0] for r in konj if r[1] == "KI"},
                     kii={r[0] for r in konj if r[1] == "KII"}, attributions=attrs,
-                    reported_forms=reported, attr_by_first=by_first)
+                    reported_forms=reported, attr_by_first=by_first, reported_lemmas=rep_lemmas)
 
 
 def _is_cue(tok: Token) -> bool:
@@ -647,6 +650,14 @@ def _reported(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             sp = _speaker_for_cue(doc, v, a, b2)
             if sp:
                 return _Q(a, b2, "Reported", sp, (v, v + 1), 0.3, rule="reported_cue")
+    # a verb whose lemma reports speech in the train split ("bezifferte", "warnen", "plädiert"): any form
+    for v in range(a, b2):
+        t = doc[v]
+        if v not in taken and t.pos_ == "VERB" and t.text[:1].islower() and \
+                t.lemma_.lower() in lexicon().reported_lemmas:
+            sp = _speaker_for_cue(doc, v, a, b2)
+            if sp:
+                return _Q(a, b2, "Reported", sp, (v, v + 1), 0.3, rule="reported_lemma")
     return None
 
 
