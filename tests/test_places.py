@@ -134,3 +134,28 @@ def test_event_location_none_without_place(nlp):
                ["DET", "NOUN", "VERB", "NUM", "NOUN", "ADP", "PUNCT"],
                ["ART", "NN", "VVFIN", "CARD", "NN", "PTKVZ", "$."])
     assert event_location(doc, doc[2]) is None
+
+
+def test_notable_small_towns_are_in_the_gazetteer():
+    gaz = gazetteer()
+    assert "BIH" in {e.country for e, _ in gaz.lookup("Srebrenica")}  # ~2,900 inhabitants, named in many languages
+
+
+def test_name_after_place_preposition_with_wrong_ner_class(nlp):
+    from spacy.tokens import Span
+
+    # Die Anklage nennt das Massaker von Srebrenica . (NER calls the town an organisation, the tagger a noun)
+    words = ["Die", "Anklage", "nennt", "das", "Massaker", "von", "Srebrenica", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 4, 2, 6, 4, 2],
+              deps=["det", "nsubj", "ROOT", "det", "obj", "case", "nmod", "punct"],
+              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+              tags=["ART", "NN", "VVFIN", "ART", "NN", "APPR", "NN", "$."])
+    doc._.lb_article_date = dt.date(2008, 7, 22)
+    doc.ents = [Span(doc, 6, 7, label="ORG")]
+    assert [(p.text, p.country) for p in find_places(doc)] == [("Srebrenica", "BIH")]
+    doc2 = Doc(nlp.vocab, words=["Srebrenica", "teilte", "mit", "."], heads=[1, 1, 1, 1],
+               deps=["nsubj", "ROOT", "compound:prt", "punct"], pos=["NOUN", "VERB", "ADP", "PUNCT"],
+               tags=["NN", "VVFIN", "PTKVZ", "$."])
+    doc2._.lb_article_date = dt.date(2008, 7, 22)
+    doc2.ents = [Span(doc2, 0, 1, label="ORG")]
+    assert find_places(doc2) == []  # an organisation's name without a place preposition stays an organisation

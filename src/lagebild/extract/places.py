@@ -202,6 +202,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
     return cands
 
 
+PLACE_PREPS = {"in", "im", "bei", "von", "aus", "nach", "nahe", "nördlich", "südlich", "östlich", "westlich"}
+
+
 def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
     first = doc[c.start]
     last = doc[c.end - 1]
@@ -233,6 +236,8 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
         return False  # multilingual alternate names are noisy ("Times", "Ali"): only with NER support
     if c.ner or any(_is_name_token(t) for t in doc[c.start:c.end]):
         return True
+    if first.ent_type_ in ("ORG", "OTH") and prev is not None and prev.lower_ in PLACE_PREPS:
+        return True  # "das Massaker von Srebrenica": a name (by NER, of the wrong class) after a place preposition
     # German-usage names (countries, exonyms) also when the tagger calls them common nouns
     return bool(sources & GERMAN_SOURCES) and first.pos_ in ("NOUN", "PROPN", "X")
 
