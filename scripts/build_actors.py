@@ -294,6 +294,7 @@ SECTORS: list[tuple[str, str, str]] = [
      "Entführer|Geiselnehmer|Unbekannte|Unbekannten",
      "UAF", "sector"),
     ("Opposition|Oppositionelle|Oppositionellen|Oppositionspartei|Oppositionsparteien|Regierungsgegner|Gegner|"
+     "Kritiker|Kritikern|Regierungskritiker|Widersacher|"
      "Regimegegner|Demonstranten|Demonstrant|Protestierende|Protestierenden|Protestler|Aktivisten|Aktivist|"
      "Menschenrechtler|Dissidenten|Dissident|Randalierer|Krawallmacher|Jugendliche|Jugendlichen|Streikende|"
      "Streikenden|Bewegung|Menschenmenge|Menge",

@@ -460,3 +460,9 @@ def test_agreeing_to_a_resolution_supports_its_issuer() -> None:
                      "zu.", "SUPPORT")
     assert len(evs) == 1
     assert [a.code for a in evs[0].actor] == ["MLIGOV"] and [r.code for r in evs[0].recipient] == ["IGOUNO"]
+
+
+def test_opponents_oppose_the_one_named_in_their_genitive() -> None:
+    evs, art = _events("Kritiker der Regierung protestierten am Montag in Lima.")
+    assert [e.plover_type for e in evs] == ["PROTEST"]  # "Kritiker" are people, not a criticism event
+    assert [a.code for a in evs[0].actor] == ["PEROPP"] and [r.code for r in evs[0].recipient] == ["PERGOV"]

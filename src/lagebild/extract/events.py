@@ -353,11 +353,20 @@ def _noun_key_candidates(word: str) -> list[str]:
     return out
 
 
+def _people_noun(word: str) -> bool:
+    """A sector noun of the actor dictionary (people or an institution) as a whole word."""
+    from lagebild.extract import actors
+    hit = actors.load_lexicon().sectors.get(actors.norm(word))
+    return hit is not None and hit[1] in ("sector", "role")
+
+
 def _noun_entries(tok: Token, lex: Lexicon) -> tuple[list[Entry], str]:
     if not tok.text[:1].isupper() or tok.pos_ in ("PROPN", "VERB", "AUX", "ADP", "DET", "PRON"):
         return [], ""
     if tok.ent_type_ in ("PER", "LOC", "ORG") and tok.pos_ != "NOUN":
         return [], ""
+    if _people_noun(tok.text):
+        return [], ""  # people, not an event: "Kritiker" (not "Kritik"), "Demonstranten"
     keys = _noun_key_candidates(tok.lemma_) + _noun_key_candidates(tok.text)
     for k in keys:
         if k in lex.nouns:
@@ -931,6 +940,23 @@ def _expand(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# nouns for opponents: their genitive or "von" phrase names whom the actors oppose ("Gegner des Präsidenten")
+OPPONENT_ENDS = ("gegner", "gegnern", "kritiker", "kritikern", "widersacher", "widersachern")
+OPPONENT_TYPES = {"PROTEST", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "ASSAULT"}
+
+
+def _opposed_tokens(doc: Doc, actors: list[ActorRef]) -> list[Token]:
+    out: list[Token] = []
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        for t in span or []:
+            if t.lower_.endswith(OPPONENT_ENDS) and t.pos_ in ("NOUN", "PROPN"):
+                out += [c for c in t.children if c.dep_ in ("nmod", "nmod:poss")
+                        and (not any(g.dep_ == "case" for g in c.children)
+                             or any(g.lower_ in ("von", "vom") for g in c.children))]
+    return out
+
+
 def _resolve(doc: Doc, tokens: list[Token]) -> tuple[list[ActorRef], list[str]]:
     refs: list[ActorRef] = []
     reasons: list[str] = []
@@ -1299,6 +1325,12 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 evidence.append(f"{via} → recipient")
                 conf += 0.05
                 break
+        if not recipients and entry.type in OPPONENT_TYPES and actors:
+            # "Kundgebung von Gegnern des Präsidenten": the one opposed is the recipient
+            refs, _ = _resolve(doc, _opposed_tokens(doc, actors))
+            recipients = [r for r in refs if all(r.start != a.start for a in actors)]
+            if recipients:
+                evidence.append("the one the actors oppose → recipient")
         # a noun whose support verb's subject is its recipient ("Sein Stil stößt auf Kritik seitens der Kirche")
         if entry.noun and not recipients:
             verb, is_actor = _support_verb(tok, lex)
