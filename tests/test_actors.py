@@ -278,3 +278,10 @@ def test_a_resolution_stands_for_the_organisation_that_adopted_it(nlp) -> None:
     assert [[a.code for a in A.actors_for_token(doc, t)] for t in res] == [["IGOUNO"], ["IGOUNO"]]
     doc = _doc(nlp, "Die Regierung Malis stimmte der Resolution zu.")  # no organisation named: nobody
     assert A.actors_for_token(doc, next(t for t in doc if t.text == "Resolution")) == []
+
+
+def test_bare_count_noun_is_plural_antecedent_of_sie(nlp) -> None:
+    doc = _doc(nlp, "Im Norden flohen viele Zivilisten aus Mali. Als Kämpfer die Stadt Gao einnahmen, töteten sie "
+                    "mehrere Dorfbewohner.")
+    sie = next(t for t in doc if t.text == "sie")
+    assert [a.sector for a in A.actors_for_token(doc, sie)] == ["REB"]

@@ -1191,6 +1191,11 @@ def _mention_number(doc: Doc, ref: ActorRef) -> set[str]:
             head.text.lower() not in {"armee", "truppe", "miliz", "polizei", "regierung", "menge"} and \
             any(c.lower_ == "der" for c in head.children):
         num = {"Plur"}  # "der Mönche": genitive plural taken for a feminine singular by the tagger
+    if ref.kind == "sector" and num == {"Sing"} and key.endswith(("er", "el", "en")) and \
+            not any(c.dep_ in {"det", "det:poss"} for c in head.children):
+        # "Als Kämpfer die Stadt einnahmen": a count noun without article is plural; the tagger cannot tell a
+        # plural that looks like its singular
+        num = {"Plur"}
     out = {f"N={n}" for n in num} | {f"G={g}" for g in gen}
     if ref.kind == "person":
         out |= {"N=Sing", "person"}
