@@ -184,3 +184,37 @@ def test_date_of_an_announcement_is_not_its_target(nlp):
     doc._.lb_dates = find_dates(doc)
     d = next(d for d in doc._.lb_dates if d.text == "am Donnerstag")
     assert d.value == "2016-12-15"
+
+
+def test_future_with_werden_and_an_infinitive_of_sein(nlp):
+    # Bei der Wahl am 7. Mai werden erstmals Gegenkandidaten zugelassen sein . (article date: 16 December 2016)
+    words = ["Bei", "der", "Wahl", "am", "7.", "Mai", "werden", "erstmals", "Gegenkandidaten", "zugelassen", "sein",
+             "."]
+    heads = [2, 2, 9, 5, 5, 2, 9, 9, 9, 9, 9, 9]
+    deps = ["case", "det", "obl", "case", "amod", "nmod", "aux", "advmod", "nsubj:pass", "ROOT", "aux", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "ADJ", "NOUN", "AUX", "ADV", "NOUN", "VERB", "AUX", "PUNCT"]
+    tags = ["APPR", "ART", "NN", "APPRART", "ADJA", "NN", "VAFIN", "ADV", "NN", "VVPP", "VAINF", "$."]
+    doc = _doc(nlp, words, heads, deps, pos, tags)
+    doc[6].lemma_ = "werden"
+    doc[6].set_morph("Tense=Pres")
+    doc._.lb_dates = find_dates(doc)
+    assert [d.value for d in doc._.lb_dates] == ["2017-05-07"]
+
+
+def test_date_of_the_occasion_dates_the_clause(nlp):
+    # Bei den Verhandlungen am Montag wurde keine Einigung erzielt .
+    words = ["Bei", "den", "Verhandlungen", "am", "Montag", "wurde", "keine", "Einigung", "erzielt", "."]
+    heads = [2, 2, 8, 4, 2, 8, 7, 8, 8, 8]
+    deps = ["case", "det", "obl", "case", "nmod", "aux:pass", "det", "nsubj:pass", "ROOT", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "NOUN", "AUX", "DET", "NOUN", "VERB", "PUNCT"]
+    tags = ["APPR", "ART", "NN", "APPRART", "NN", "VAFIN", "PIAT", "NN", "VVPP", "$."]
+    doc = _doc(nlp, words, heads, deps, pos, tags)
+    d = event_date(doc, doc[7], plover_type="AGREE")
+    assert d.text == "am Montag" and d.value == "2016-12-12"
+    # ... but not the date of another noun: "die Einigung über die Wahl am Montag" is not dated by it
+    words = ["Die", "Einigung", "über", "die", "Wahl", "am", "Montag", "scheiterte", "."]
+    doc = _doc(nlp, words, [1, 7, 4, 4, 1, 6, 4, 7, 7],
+               ["det", "nsubj", "case", "det", "nmod", "case", "nmod", "ROOT", "punct"],
+               ["DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "NOUN", "VERB", "PUNCT"],
+               ["ART", "NN", "APPR", "ART", "NN", "APPRART", "NN", "VVFIN", "$."])
+    assert event_date(doc, doc[1], plover_type="AGREE").from_article_date

@@ -122,6 +122,11 @@ def _future_context(doc: Doc, span: Span | None) -> bool:
         if t.lemma_ in ("werden", "sollen", "wollen") and "Tense=Past" not in str(t.morph) and \
                 t.tag_ in ("VAFIN", "VMFIN") and verb.tag_ in ("VVINF", "VAINF", "VMINF"):
             return True
+    chunk = _chunk(span.root)
+    # "werden ... zugelassen sein", "wird ... stattfinden": a present "werden" with an infinitive in the clause
+    if any(t.lemma_ == "werden" and t.tag_ == "VAFIN" and not _looks_past(t) and "Mood=Sub" not in str(t.morph)
+           for t in chunk) and any(t.tag_ in ("VAINF", "VVINF") for t in chunk):
+        return True
     window = doc[max(0, span.start - 3):min(len(doc), span.end + 3)]
     if any(t.lower_.startswith(tuple(FUTURE_WORDS)) for t in window):
         return True
@@ -131,7 +136,7 @@ def _future_context(doc: Doc, span: Span | None) -> bool:
     # "hatte angekündigt, bei der Wahl im September anzutreten": an announced or planned act lies ahead
     # ... but not the date of the announcing itself ("hatte am Donnerstag angekündigt")
     return any(t.lemma_ in FUTURE_LEMMAS and t.lemma_ not in ("werden", "sollen", "wollen") and t != span.root.head
-               and t != verb for t in _chunk(span.root))
+               and t != verb for t in chunk)
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -464,6 +469,8 @@ def _relation(head: Token, trigger: Token, trig_verb: Token) -> str:
         if t.pos_ == "PROPN" or t.tag_ == "NE" or t.ent_type_ in ("LOC", "PER", "ORG"):
             continue  # a date hung on a name ("in Haditha am 19. November") is an attachment error: go on up
         if t.pos_ == "NOUN" and t.dep_ not in ("flat", "compound"):
+            if any(c.dep_ == "case" and c.lower_ in SETTING_PREPS for c in t.children):
+                continue  # "bei der Regierungsbildung am 20. Mai": the occasion's date is the clause's time
             return "noun"
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "cop"):
             return "other"
@@ -479,6 +486,8 @@ def _rank_key(d: DateRef, trigger: Token) -> tuple:
     return (weak, limit, rank.get(d.precision, 3), abs((d.start or 0) - trigger.idx))
 
 
+# a noun under these prepositions is the occasion of its clause ("bei den Verhandlungen am Montag")
+SETTING_PREPS = {"bei", "beim", "während"}
 LIMIT_WORDS = {"bis", "spätestens", "frühestens", "ab"}
 
 
