@@ -466,3 +466,11 @@ def test_opponents_oppose_the_one_named_in_their_genitive() -> None:
     evs, art = _events("Kritiker der Regierung protestierten am Montag in Lima.")
     assert [e.plover_type for e in evs] == ["PROTEST"]  # "Kritiker" are people, not a criticism event
     assert [a.code for a in evs[0].actor] == ["PEROPP"] and [r.code for r in evs[0].recipient] == ["PERGOV"]
+
+
+def test_clash_with_a_mit_partner_has_both_sides_as_actors() -> None:
+    evs, _ = _events("Maoistische Rebellen überfielen am Montag ein Dorf in Bihar. Danach kam es zu einem "
+                     "Schusswechsel mit der Polizei.", "ASSAULT")
+    clash = [e for e in evs if e.trigger.text == "Schusswechsel"]
+    assert len(clash) == 1
+    assert sorted(a.code for a in clash[0].actor) == ["INDCOP", "INDREB"] and clash[0].recipient == []

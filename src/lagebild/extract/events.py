@@ -1265,6 +1265,14 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 actors = refs
                 evidence.append(f"{'passive agent' if passive and slot == 'subj' else slot} → actor")
                 conf += 0.15
+                if slot == "p:mit" and entry.noun and not entry.recipient_slots:
+                    # a symmetric clash ("ein Schusswechsel mit der Polizei"): the "mit" partner fought the actor
+                    # of the story so far, who is the other side
+                    own = {a.code for a in actors}
+                    other = [a for a in _context_actors(doc, si, events, actors, entry.type) if a.code not in own]
+                    if other:
+                        actors = other + actors
+                        evidence.append(f"the other side of the clash: '{other[0].text}' of the preceding event")
                 break
             slot_reasons.extend(why)
             failed_toks.extend(toks)
