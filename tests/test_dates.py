@@ -218,3 +218,19 @@ def test_date_of_the_occasion_dates_the_clause(nlp):
                ["DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "NOUN", "VERB", "PUNCT"],
                ["ART", "NN", "APPR", "ART", "NN", "APPRART", "NN", "VVFIN", "$."])
     assert event_date(doc, doc[1], plover_type="AGREE").from_article_date
+
+
+def test_announcement_takes_the_target_date_of_the_announced_act(nlp):
+    # Die Ministerin hat heute den Abzug der Truppen zum Jahresende angekündigt .
+    words = ["Die", "Ministerin", "hat", "heute", "den", "Abzug", "der", "Truppen", "zum", "Jahresende", "angekündigt",
+             "."]
+    heads = [1, 10, 10, 10, 5, 10, 7, 5, 9, 5, 10, 10]
+    deps = ["det", "nsubj", "aux", "advmod", "det", "obj", "det", "nmod", "case", "nmod", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "AUX", "ADV", "DET", "NOUN", "DET", "NOUN", "ADP", "NOUN", "VERB", "PUNCT"]
+    tags = ["ART", "NN", "VAFIN", "ADV", "ART", "NN", "ART", "NN", "APPRART", "NN", "VVPP", "$."]
+    doc = _doc(nlp, words, heads, deps, pos, tags, date=dt.date(2016, 6, 8))
+    doc[10].lemma_ = "ankündigen"
+    d = event_date(doc, doc[10], plover_type="CONCEDE")
+    assert d.text == "zum Jahresende" and d.value == "2016-12-01" and d.precision == "month"
+    doc[10].lemma_ = "bestätigen"  # a plain statement is dated by its own day
+    assert event_date(doc, doc[10], plover_type="CONCEDE").text == "heute"

@@ -486,6 +486,9 @@ def _rank_key(d: DateRef, trigger: Token) -> tuple:
     return (weak, limit, rank.get(d.precision, 3), abs((d.start or 0) - trigger.idx))
 
 
+# announcing verbs: their event is the announced act (see _own_date)
+ANNOUNCE_LEMMAS = {"ankündigen", "ankünden", "planen", "beschließen", "beabsichtigen", "vorhaben", "zusagen",
+                   "versprechen", "androhen", "anordnen", "in Aussicht stellen"}
 # a noun under these prepositions is the occasion of its clause ("bei den Verhandlungen am Montag")
 SETTING_PREPS = {"bei", "beim", "während"}
 LIMIT_WORDS = {"bis", "spätestens", "frühestens", "ab"}
@@ -510,6 +513,16 @@ def _own_date(doc: Doc, trigger_token: Token) -> DateRef | None:
             strong.append(d)
         elif rel in ("none", "other") or (_adverbial(d) and not _future_verb(trigger_token)):
             loose.append(d)  # same clause, the parse says nothing better (or cannot be right)
+    base = doc._.lb_article_date
+    if trigger_token.lemma_ in ANNOUNCE_LEMMAS and base is not None:
+        # "hat heute den Abzug zum Jahresende angekündigt": the event coded is the announced act, dated by its
+        # target date wherever the parse hangs it in the clause
+        target = [d for d in in_sent if d.value and d.value > base.isoformat() and d.end_value is None
+                  and (span := doc.char_span(d.start, d.end, alignment_mode="expand")) is not None
+                  and ids.get(span.root.i) == tclause]
+        if target:
+            best = min(target, key=lambda d: _rank_key(d, trigger_token))
+            return DateRef(**{**best.__dict__, "confidence": round(best.confidence * 0.8, 3)})
     chosen = strong or loose
     if not chosen:
         return _matrix_date(doc, trigger_token, in_sent, ids)
