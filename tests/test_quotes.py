@@ -162,3 +162,31 @@ def test_learned_filter_keeps_a_clear_quote_and_sets_its_confidence(analyse):
     q = _one(find_quotes(doc), "Indirect")
     assert q.text == "der Täter sei gefasst worden und befinde sich in Haft"
     assert q.speaker_text in ("Die Polizei", "Polizei") and q.confidence >= filter_model()["quote"]["threshold"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Laut israelischen Medien gab es bei dem Angriff zehn Tote.", "israelischen Medien"),
+    ("Die Mission soll laut Franz-Josef Jung bis zu 1.500 Soldaten umfassen.", "Franz-Josef Jung"),
+    ("Die Angreifer stammen Zeitungsberichten zufolge aus der Hauptstadt.", "Zeitungsberichten"),
+])
+def test_attribution_sources_without_determiner_or_hyphenated(analyse, text, source):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse(text)
+    found, _, _ = _quote_spans(doc)
+    attr = [q for q in found if q.rule == "attr"]
+    assert attr and doc[attr[0].speaker[0]:attr[0].speaker[1]].text == source
+
+
+def test_short_phrase_quoted_inside_indirect_speech_is_direct(analyse):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse("Die Ministerin sagte, sie sei „zutiefst erschüttert“ über den Anschlag.")
+    found, _, _ = _quote_spans(doc)
+    direct = [q for q in found if q.type == "Direct"]
+    indirect = [q for q in found if q.type == "Indirect"]
+    assert direct and doc[direct[0].start:direct[0].end].text == "„zutiefst erschüttert“"
+    assert indirect and direct[0].speaker == indirect[0].speaker is not None
+    # a quoted title outside reported speech stays no quote
+    doc = analyse("Der Film „Das Boot“ läuft heute im Fernsehen.")
+    assert not [q for q in _quote_spans(doc)[0] if q.type == "Direct"]

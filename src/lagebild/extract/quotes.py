@@ -212,6 +212,15 @@ def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------------------------------------- speakers
+_NAMELIKE = re.compile(r"[^\W\d_][\w.&'-]*[^\W_]")
+_COMPOUND_NAME = re.compile(r"[a-zäöü][\w]*-[A-ZÄÖÜ][\w-]*|[a-z][a-z0-9-]*\.(?:de|com|org|net|at|ch)")  # ai-Bericht
+
+
+def _namelike(text: str) -> bool:
+    """A word of a name: letters, or a hyphenated or dotted name ("Franz-Josef", "Spiegel-Online", "ndr.de")."""
+    return text.isalpha() or bool(_NAMELIKE.fullmatch(text))
+
+
 def _np_after(doc: Doc, k: int, end: int, oblique: bool = False) -> tuple[int, int] | None:
     """A noun phrase (or pronoun) starting at or shortly after token k; with `oblique`, also a dative or
     genitive one (the source after "laut", "nach Angaben")."""
@@ -235,16 +244,18 @@ def _np_after(doc: Doc, k: int, end: int, oblique: bool = False) -> tuple[int, i
     s = k
     while k < end and doc[k].text.lower() in _DETS:
         k += 1
-    # adjectives only after a determiner ("der russische Präsident"); a preposition never starts a subject
-    while k > s and k < end and doc[k].text[:1].islower() and doc[k].text.isalpha() and \
+    # adjectives only after a determiner ("der russische Präsident"), or in an oblique source without one
+    # ("laut israelischen Medien"); a preposition never starts a subject
+    while (k > s or oblique) and k < end and doc[k].text[:1].islower() and doc[k].text.isalpha() and \
             doc[k].text.endswith(("e", "en", "er", "es", "em")) and doc[k].text.lower() not in _AUX | _DETS \
             and not _is_cue(doc[k]) and k - s < 4:
         k += 1
     if not oblique and doc[s].text.lower() in {"den", "dem", "des", "einen", "einem", "eines"}:
         return None  # not a nominative: an object, not the speaker
     caps = k
-    while k < end and (doc[k].text[:1].isupper() and doc[k].text not in _ALL_MARKS) and doc[k].text.isalpha() \
-            or (k < end and k > caps and doc[k].text in {"-"}):
+    while k < end and (doc[k].text[:1].isupper() and doc[k].text not in _ALL_MARKS) and _namelike(doc[k].text) \
+            or (k < end and k > caps and doc[k].text in {"-"}) \
+            or (k < end and oblique and k == caps and _COMPOUND_NAME.fullmatch(doc[k].text)):
         k += 1
     if k == caps:
         return None
@@ -279,6 +290,7 @@ def _np_before(doc: Doc, k: int, start: int) -> tuple[int, int] | None:
     while j - 1 >= start and (doc[j - 1].text.lower() in _DETS or
                               (doc[j - 1].text[:1].islower() and doc[j - 1].text.isalpha() and
                                doc[j - 1].text.endswith(("e", "en", "er", "es")) and
+                               doc[j - 1].pos_ not in ("VERB", "AUX") and
                                doc[j - 1].text.lower() not in _AUX and not _is_cue(doc[j - 1]))):
         j -= 1
         if doc[j].text.lower() in _DETS:
@@ -567,7 +579,10 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                 if np is None:
                     continue
                 src_start, src_end = np[0], p_end
-            return _attr_quote(doc, a, b, src_start, src_end, np, (k, p_end), taken)
+            q = _attr_quote(doc, a, b, src_start, src_end, np, (k, p_end), taken)
+            if q is not None:  # else a later attribution of the sentence may still hold
+                return q
+            break
         # "nach einer norwegischen Studie", "nach dem vorläufigen Endergebnis": the source noun is the source
         if words[i] == "nach":
             j = i + 1
