@@ -561,9 +561,12 @@ def _matrix_date(doc: Doc, trigger_token: Token, in_sent: list[DateRef], ids: di
         for d in in_sent:
             if d.end is not None and 0 <= comma.idx - d.end <= 1:
                 return DateRef(**{**d.__dict__, "confidence": round(d.confidence * 0.8, 3)})
-    if start.lower_ in SIMULTANEOUS:
+    coarse_only = start.lower_ in SEQUENTIAL
+    if start.lower_ in SIMULTANEOUS or coarse_only:
         main = []
         for d in in_sent:
+            if coarse_only and d.precision == "day":
+                continue  # "am Montag ..., nachdem ...": the day before is not that day
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None and clause_kind(span.root) in ("main", "cont") \
                     and ids.get(span.root.i) != ids.get(trigger_token.i) \
@@ -576,6 +579,8 @@ def _matrix_date(doc: Doc, trigger_token: Token, in_sent: list[DateRef], ids: di
 
 
 SIMULTANEOUS = {"während", "als", "wobei", "indem", "wie"}
+# "im Juni ..., nachdem ...": shortly before or after, within the month or year of the main clause
+SEQUENTIAL = {"nachdem", "bevor", "ehe"}
 
 
 def _chunk(tok: Token) -> list[Token]:
