@@ -285,3 +285,9 @@ def test_bare_count_noun_is_plural_antecedent_of_sie(nlp) -> None:
                     "mehrere Dorfbewohner.")
     sie = next(t for t in doc if t.text == "sie")
     assert [a.sector for a in A.actors_for_token(doc, sie)] == ["REB"]
+
+
+def test_wir_is_not_an_argument_of_its_own_clause(nlp) -> None:
+    doc = _doc(nlp, "Die Tuareg-Rebellen erklärten am Montag in Gao, wir werden die malischen Soldaten angreifen.")
+    wir = next(t for t in doc if t.text == "wir")
+    assert [a.sector for a in A.actors_for_token(doc, wir)] == ["REB"]

@@ -1259,9 +1259,14 @@ def _resolve_pronoun(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef]
             return [_ref(doc, idx, speaker.code, "pronoun", 0.6, name=speaker.name, entry=speaker.entry,
                          resolved_from=speaker.text)], ""
         # the actor named in the same sentence (the speaker of a quote is usually there), else the previous one
-        same = [r for r in an.mentions if tok.sent.start_char <= r.start < tok.sent.end_char and r.kind != "pronoun"]
+        # not a co-argument of the pronoun's own clause ("Wir haben hier tote Zivilisten"): those are others
+        own = {t.idx for t in _clause_tokens(tok)}
+        same = [r for r in an.mentions if tok.sent.start_char <= r.start < tok.sent.end_char and r.kind != "pronoun"
+                and r.start not in own and not any(t.idx in own for t in
+                                                   doc.char_span(r.start, r.end, alignment_mode="expand") or [])]
         if same:
-            r = same[-1]
+            before = [r for r in same if r.end <= tok.idx]
+            r = before[-1] if before else same[0]
             return [_ref(doc, idx, r.code, "pronoun", 0.5, name=r.name, entry=r.entry, resolved_from=r.text)], ""
         ante = _antecedent(doc, tok, an, lambda r: r.kind != "pronoun" or bool(r.code), max_sents=2)
         if ante is not None:

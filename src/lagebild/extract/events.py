@@ -1384,6 +1384,12 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 actors = refs
                 evidence.append(f"subject of the governing verb '{tok.head.text}' → actor")
                 conf -= 0.05
+        if actors and entry.type in ("ASSAULT", "COERCE") and all(a.sector == "CVL" for a in actors) and \
+                {a.code for a in actors} == {r.code for r in recipients}:
+            # civilians using force on civilians is a misread argument ("tote Zivilisten – vorsätzlich umgebracht"):
+            # the victims are not their own attackers; look for the actor in the story instead
+            evidence.append(f"'{actors[0].text}' are the victims, not the actor")
+            actors, slot_reasons = [], []
         no_slot = not slot_reasons  # the parse gave no argument at all (passive without agent, bare noun)
         if not actors and no_slot and not entry.default.endswith("!") and not _cumulative_figure(doc, sent, lex):
             ctx = _context_actors(doc, si, events, recipients, entry.type)
