@@ -237,17 +237,18 @@ def test_announcement_takes_the_target_date_of_the_announced_act(nlp):
 
 
 def test_nachdem_clause_takes_the_month_of_its_main_clause(nlp):
-    # Der Plan scheiterte im Juni , nachdem Soldaten Proteste niederschlugen .
-    words = ["Der", "Plan", "scheiterte", "im", "Juni", ",", "nachdem", "Soldaten", "Proteste", "niederschlugen", "."]
-    heads = [1, 2, 2, 4, 2, 9, 9, 9, 9, 2, 2]
-    deps = ["det", "nsubj", "ROOT", "case", "obl", "punct", "mark", "nsubj", "obj", "advcl", "punct"]
-    pos = ["DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT", "SCONJ", "NOUN", "NOUN", "VERB", "PUNCT"]
-    tags = ["ART", "NN", "VVFIN", "APPRART", "NN", "$,", "KOUS", "NN", "NN", "VVFIN", "$."]
+    # Der Plan scheiterte im Juni endgültig , nachdem Soldaten Proteste niederschlugen .
+    words = ["Der", "Plan", "scheiterte", "im", "Juni", "endgültig", ",", "nachdem", "Soldaten", "Proteste",
+             "niederschlugen", "."]
+    heads = [1, 2, 2, 4, 2, 2, 10, 10, 10, 10, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "case", "obl", "advmod", "punct", "mark", "nsubj", "obj", "advcl", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "NOUN", "ADV", "PUNCT", "SCONJ", "NOUN", "NOUN", "VERB", "PUNCT"]
+    tags = ["ART", "NN", "VVFIN", "APPRART", "NN", "ADJD", "$,", "KOUS", "NN", "NN", "VVFIN", "$."]
     doc = _doc(nlp, words, heads, deps, pos, tags)
-    d = event_date(doc, doc[9], plover_type="ASSAULT")
+    d = event_date(doc, doc[10], plover_type="ASSAULT")
     assert d.text == "im Juni" and d.precision == "month"
     # ... but a day of the main clause is not the day of what happened before it
     words[3:5] = ["am", "Montag"]
     tags[3:5] = ["APPRART", "NN"]
     doc = _doc(nlp, words, heads, deps, pos, tags)
-    assert event_date(doc, doc[9], plover_type="ASSAULT").text != "am Montag"
+    assert event_date(doc, doc[10], plover_type="ASSAULT").text != "am Montag"

@@ -557,7 +557,7 @@ def _matrix_date(doc: Doc, trigger_token: Token, in_sent: list[DateRef], ids: di
     if start is None or start.i <= trigger_token.sent.start or clause_kind(trigger_token) != "sub":
         return None
     comma = doc[start.i - 1]
-    if comma.text == ",":
+    if comma.text == "," and start.lower_ not in SEQUENTIAL:
         for d in in_sent:
             if d.end is not None and 0 <= comma.idx - d.end <= 1:
                 return DateRef(**{**d.__dict__, "confidence": round(d.confidence * 0.8, 3)})
