@@ -66,7 +66,7 @@ _CAP_STOP = {"Am", "Im", "In", "Auf", "Dann", "Auch", "Zudem", "Dazu", "Damals",
              "Pressekonferenz", "Erklärung", "Mitteilung", "Sonntagabend", "Morgen", "Abend", "Rede", "Jahr"}
 _SENT_END = {".", "!", "?"}
 _COMPOUND_SOURCES = ("angaben", "informationen", "berichten", "aussagen", "darstellung", "einschätzung",
-                     "schätzungen", "erkenntnissen")
+                     "schätzungen", "erkenntnissen", "meinung", "aussage", "auffassung", "ansicht")
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "ist", "war", "sind", "waren", "wurde", "wurden", "wird",
         "werden", "sei", "seien", "soll", "sollte", "will", "wollte", "kann", "konnte", "muss", "musste"}
 
@@ -529,6 +529,16 @@ def _finite_after(doc: Doc, k: int, end: int) -> int | None:
     return None
 
 
+_SOURCE_ADJ = {"eigenen", "eigener", "offiziellen", "offizieller", "ersten", "erster", "bisherigen", "neuesten",
+               "jüngsten", "vorläufigen", "inoffiziellen", "übereinstimmenden", "unbestätigten", "unabhängigen"}
+
+
+def _genitive_name(tok: Token) -> bool:
+    """A name in the Saxon genitive before its noun ("nach Grupps Meinung", "nach Müllers Angaben")."""
+    return tok.text[:1].isupper() and tok.text.isalpha() and tok.text.endswith("s") and len(tok.text) > 3 and \
+        tok.text not in _CAP_STOP
+
+
 def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     """An attribution in sentence [a, b): "laut X", "nach Angaben X", "X zufolge", "seiner Meinung nach",
     "demnach", "wie X mitteilte". The corpus counts these as indirect speech."""
@@ -556,8 +566,7 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             if words[i:i + len(phrase)] != phrase:
                 # "nach den Worten", "nach eigenen Angaben": one determiner/adjective between
                 if not (len(phrase) == 2 and phrase[0] == "nach" and words[i] == "nach" and
-                        i + 2 < len(words) and words[i + 1] in _DETS | {"eigenen", "offiziellen", "ersten",
-                                                                         "bisherigen", "neuesten", "jüngsten"}
+                        i + 2 < len(words) and (words[i + 1] in _DETS | _SOURCE_ADJ or _genitive_name(doc[k + 1]))
                         and words[i + 2] == phrase[1]):
                     continue
                 p_end = k + 3
@@ -735,7 +744,9 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
         if v - 1 > a + 2 and doc[v - 1].text == ",":
             sp = _np_after(doc, v + 1, b2) if is_so else _speaker_for_cue(doc, v, v, b2)
             rest_ok = not any(doc[k].text.lower() == "dass" for k in range(v, b2))
-            if sp and rest_ok:
+            # "Ein Sprecher der Polizei, Lars Beringer, sagte ...": a noun phrase with an apposition, no clause
+            clause = any(doc[k].pos_ in ("VERB", "AUX") or _is_subj(doc[k]) for k in range(a, v - 1))
+            if sp and rest_ok and clause:
                 qb = _strip_end(doc, a, v - 1)
                 if qb - a >= 3 and not any(k in taken for k in range(a, qb)):
                     return _Q(a, qb, "Indirect", sp, (v, v + 1), 0.6, rule="before_cue")
