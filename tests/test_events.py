@@ -474,3 +474,10 @@ def test_clash_with_a_mit_partner_has_both_sides_as_actors() -> None:
     clash = [e for e in evs if e.trigger.text == "Schusswechsel"]
     assert len(clash) == 1
     assert sorted(a.code for a in clash[0].actor) == ["INDCOP", "INDREB"] and clash[0].recipient == []
+
+
+def test_continued_protest_is_carried_by_the_subject_of_the_support_verb() -> None:
+    evs, _ = _events("Buddhistische Mönche setzten am Montag ihre seit Tagen andauernden Proteste gegen die Regierung "
+                     "Thailands fort.", "PROTEST")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["THABUD"] and [r.code for r in evs[0].recipient] == ["THAGOV"]

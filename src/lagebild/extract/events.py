@@ -848,6 +848,8 @@ def _support_verb(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     h = tok.head
     if h.i == tok.i or tok.dep_ not in ("obj", "obl", "nsubj:pass", "obl:arg", "iobj", "nsubj", "xcomp", "nmod"):
         return None, True
+    if h.tag_ == "PTKVZ" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
+        h = h.head  # the parser hung the noun on the separated particle ("setzten ihre Proteste fort")
     for cand in sorted(_lemmas(h), key=len, reverse=True):
         if cand in lex.cues.get("support", ()):
             return (h, True) if tok.dep_ != "nsubj" else (None, True)
