@@ -159,3 +159,12 @@ def test_name_after_place_preposition_with_wrong_ner_class(nlp):
     doc2._.lb_article_date = dt.date(2008, 7, 22)
     doc2.ents = [Span(doc2, 0, 1, label="ORG")]
     assert find_places(doc2) == []  # an organisation's name without a place preposition stays an organisation
+
+
+def test_typographic_apostrophes_match_the_gazetteer(nlp):
+    for form in ("L’Aquila", "L′Aquila"):
+        doc = Doc(nlp.vocab, words=["Der", "Gipfel", "von", form, "endete", "."], heads=[1, 4, 3, 1, 4, 4],
+                  deps=["det", "nsubj", "case", "nmod", "ROOT", "punct"],
+                  pos=["DET", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"], tags=["ART", "NN", "APPR", "NE", "VVFIN", "$."])
+        doc._.lb_article_date = dt.date(2009, 7, 10)
+        assert [(p.text, p.country) for p in find_places(doc)] == [(form, "ITA")]

@@ -152,9 +152,16 @@ def _is_name_token(tok: Token) -> bool:
     return tok.tag_ in NAME_TAGS or tok.pos_ == "PROPN" or tok.ent_type_ in ("LOC", "LOCderiv")
 
 
+APOSTROPHES = str.maketrans({c: "'" for c in "’′‘`´ʼ"})
+
+
 def _variants(text: str) -> list[tuple[str, str | None]]:
     """Forms to look up for a surface string: itself, genitive without -s, and a district prefix removed."""
     out: list[tuple[str, str | None]] = [(text, None)]
+    plain = text.translate(APOSTROPHES)
+    if plain != text:
+        out.append((plain, None))  # "L′Aquila", "L’Aquila": the gazetteer writes a plain apostrophe
+        text = plain
     if len(text) > 3 and text.endswith("s"):
         out.append((text[:-1], None))
     if text.endswith("'"):
