@@ -1003,6 +1003,14 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
             if words:
                 short.append((o, c))  # scare quotes, titles, or a phrase quoted inside reported speech
             continue
+        if q.cue is None and q.speaker is None:
+            # an attribution of the sentence outside the quotation marks: '„...“ laut Gall', 'Nach Meinung
+            # des Ministers ist das „völlig untragbar“'
+            for sa, sb in {s_open, s_close}:
+                att = _attribution(doc, sa, sb, set())
+                if att is not None and att.speaker is not None and not o <= att.speaker[0] <= c:
+                    q.speaker, q.rule = att.speaker, "direct_attr"
+                    break
         found.append(q)
         in_direct.update(range(o, c + 1))
     # indirect speech and attributions, one per sentence
