@@ -481,3 +481,9 @@ def test_continued_protest_is_carried_by_the_subject_of_the_support_verb() -> No
                      "Thailands fort.", "PROTEST")
     assert len(evs) == 1
     assert [a.code for a in evs[0].actor] == ["THABUD"] and [r.code for r in evs[0].recipient] == ["THAGOV"]
+
+
+def test_a_rights_group_in_the_context_is_not_the_actor_of_force_or_dismissal() -> None:
+    evs, _ = _events("Die malische Armee kontrolliert die Stadt Gao. Human Rights Watch kritisierte am Montag die "
+                     "Armee. Drei Offiziere wurden am Dienstag aus dem Dienst entlassen.", "SANCTION")
+    assert all(not a.code.startswith("NGO") for e in evs for a in e.actor)

@@ -53,6 +53,10 @@ PREP_FORMS = {"von": {"von", "vom"}, "zu": {"zu", "zum", "zur"}, "in": {"in", "i
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"}
 TOLL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# who does not use force, arrest or dismiss: not taken from the context as the actor of such an event (a human
+# rights group reporting a massacre is not its perpetrator)
+COERCIVE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+UNARMED_SECTORS = {"NGO", "HRI", "MED", "EDU", "HLH", "REF", "CVL"}
 CUE_VERB_KINDS = ("support", "support_recipient", "future", "demand", "negating_verb", "failed", "failed_if_negated",
                   "harm")
 NOMINAL_DEPS = ("obl", "nmod", "obj", "obl:arg", "iobj", "obl:agent", "nsubj", "nsubj:pass", "appos", "conj")
@@ -1396,7 +1400,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         if not actors and no_slot and not entry.default.endswith("!") and not _cumulative_figure(doc, sent, lex):
             ctx = _context_actors(doc, si, events, recipients, entry.type)
             if not ctx and entry.type != "PROTEST":
-                ctx = _topic_actors(doc, tok, recipients)
+                ctx = _topic_actors(doc, tok, recipients, entry.type)
             if ctx:
                 actors = ctx
                 evidence.append(f"no actor in the clause: actor of the preceding event ('{ctx[0].text}')")
@@ -1507,7 +1511,8 @@ def _context_actors(doc: Doc, si: int, current: list[Event], recipients: list[Ac
             break
         named = [a for a in ev.actor if a.kind != "default" and a.code and not a.code.startswith("---")
                  and a.sector != "CVL" and a.code not in taken and a.text.lower() not in POSSESSIVES
-                 and not (ptype == "PROTEST" and a.sector in STATE_SECTORS)]
+                 and not (ptype == "PROTEST" and a.sector in STATE_SECTORS)
+                 and not (ptype in COERCIVE_TYPES and _unarmed(a))]
         if named:
             return [dataclasses.replace(a, confidence=round(a.confidence * 0.6, 2), kind=a.kind) for a in named]
     return []
@@ -1527,7 +1532,11 @@ def _culprits(doc: Doc, si: int, current: list[Event], actors: list[ActorRef], w
     return []
 
 
-def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef]) -> list[ActorRef]:
+def _unarmed(a: ActorRef) -> bool:
+    return bool(a.code) and (a.code.startswith("NGO") or a.sector in UNARMED_SECTORS)
+
+
+def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef], ptype: str = "") -> list[ActorRef]:
     """The article's protagonist so far: the most frequent coded actor before the trigger (at least two mentions,
     no civilians, not the event's recipient). An agentless passive or a bare event noun late in a story is most
     often about it ("Drei Offiziere sind aus dem Dienst entlassen worden")."""
@@ -1535,7 +1544,7 @@ def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef]) -> list[Acto
     counts: dict[str, list[ActorRef]] = {}
     for a in doc._.lb_actors or []:
         if a.end <= tok.idx and a.code and a.sector not in (None, "CVL") and not a.code.startswith("---") \
-                and a.code not in taken:
+                and a.code not in taken and not (ptype in COERCIVE_TYPES and _unarmed(a)):
             counts.setdefault(a.code, []).append(a)
     if not counts:
         return []
