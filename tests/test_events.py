@@ -487,3 +487,11 @@ def test_a_rights_group_in_the_context_is_not_the_actor_of_force_or_dismissal() 
     evs, _ = _events("Die malische Armee kontrolliert die Stadt Gao. Human Rights Watch kritisierte am Montag die "
                      "Armee. Drei Offiziere wurden am Dienstag aus dem Dienst entlassen.", "SANCTION")
     assert all(not a.code.startswith("NGO") for e in evs for a in e.actor)
+
+
+def test_returned_fire_is_aimed_at_the_preceding_attackers() -> None:
+    evs, _ = _events("Bewaffnete Männer griffen am Montag einen Konvoi der Armee Malis bei Gao an. Die Soldaten "
+                     "erwiderten das Feuer.", "ASSAULT")
+    ret = [e for e in evs if e.trigger.text == "erwiderten"]
+    assert len(ret) == 1
+    assert [a.code for a in ret[0].actor] == ["MLIMIL"] and [r.code for r in ret[0].recipient] == ["---UAF"]

@@ -1313,7 +1313,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         recipients: list[ActorRef] = []
         for slot in entry.recipient_slots:
             if slot == "culprit":
-                refs = _culprits(doc, si, events, actors)
+                refs = _culprits(doc, si, events, actors, hostile=entry.type == "ASSAULT")
                 if refs:
                     recipients = refs
                     evidence.append("perpetrator of the preceding use of force → recipient")
@@ -1518,15 +1518,19 @@ def _context_actors(doc: Doc, si: int, current: list[Event], recipients: list[Ac
     return []
 
 
-def _culprits(doc: Doc, si: int, current: list[Event], actors: list[ActorRef], window: int = 4) -> list[ActorRef]:
+def _culprits(doc: Doc, si: int, current: list[Event], actors: list[ActorRef], window: int = 4,
+              hostile: bool = False) -> list[ActorRef]:
     """Whom an evaluation ("Das ist ein Massaker") accuses: the named actors of the closest preceding ASSAULT or
-    COERCE event in the last `window` sentences."""
+    COERCE event in the last `window` sentences. `hostile` (returned fire): not the actor's own country."""
     own = {a.code for a in actors}
+    countries = {a.country for a in actors if a.country}
     for ev in reversed([*(doc._.lb_events or []), *current]):
         if si - ev.sentence_index > window:
             break
         if ev.plover_type in ("ASSAULT", "COERCE"):
-            named = [a for a in ev.actor if a.code and a.kind != "default" and a.code not in own]
+            # unidentified attackers count ("Bewaffnete griffen an ... erwiderten das Feuer" → ---UAF)
+            named = [a for a in ev.actor if a.code and (a.kind != "default" or a.code.startswith("---"))
+                     and a.code not in own and not (hostile and a.country and a.country in countries)]
             if named:
                 return named
     return []
