@@ -262,3 +262,28 @@ def test_material_noun_event_is_located_at_the_place_its_clause_acts_on(nlp):
     assert place is not None and place.country == "IRQ"
     # a statement is still located only by its own phrase
     assert event_location(doc, doc[1], plover_type="ACCUSE") is None
+
+
+def test_clause_names_its_own_place_and_time_despite_a_broken_parse(nlp):
+    # In Homs kämpften Soldaten .
+    #
+    # Am Donnerstag hatten Truppen – dank Luftwaffe – den bislang gehaltenen Ostteil Mossuls eingenommen .
+    # (the tagger calls "den" a relative pronoun, the parse hangs "Ostteil Mossuls" on "Luftwaffe", that on "Truppen")
+    past_aux = "Mood=Ind|Tense=Past|VerbForm=Fin"
+    rows = [
+        ("In", "APPR", "ADP", 1, "case"), ("Homs", "NE", "PROPN", 2, "obl"),
+        ("kämpften", "VVFIN", "VERB", 2, "ROOT", PAST, "kämpfen"), ("Soldaten", "NN", "NOUN", 2, "nsubj"), _p(2),
+        _par(4),
+        ("Am", "APPRART", "ADP", 7, "case"), ("Donnerstag", "NN", "NOUN", 19, "obl"),
+        ("hatten", "VAFIN", "AUX", 19, "aux", past_aux, "haben"), ("Truppen", "NN", "NOUN", 19, "nsubj"),
+        ("–", "$(", "PUNCT", 12, "punct"), ("dank", "APPR", "ADP", 12, "case"), ("Luftwaffe", "NN", "NOUN", 9, "nmod"),
+        ("–", "$(", "PUNCT", 17, "punct"), ("den", "PRELS", "PRON", 17, "det"), ("bislang", "ADV", "ADV", 16, "advmod"),
+        ("gehaltenen", "ADJA", "ADJ", 17, "amod"), ("Ostteil", "NN", "NOUN", 12, "nmod"),
+        ("Mossuls", "NE", "PROPN", 17, "nmod"), ("eingenommen", "VVPP", "VERB", 19, "ROOT", "", "einnehmen"), _p(19),
+    ]
+    doc = _doc(nlp, rows)
+    trigger = doc[19]
+    place = event_location(doc, trigger, plover_type="COERCE")
+    assert place is not None and place.country == "IRQ"  # the clause's own place, not the earlier scene (Homs)
+    date = event_date(doc, trigger, plover_type="COERCE")
+    assert date.text == "Am Donnerstag" and date.value == "2021-03-11"  # not "bislang" (the attribute's time)

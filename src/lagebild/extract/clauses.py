@@ -46,7 +46,10 @@ def _kind(chunk: list[Token]) -> str:
     low = first.lower_
     if low in INFINITIVE_INTRO and any(t.tag_ == "VVIZU" or t.lower_ == "zu" for t in words[1:]):
         return "inf"
-    if first.tag_ in REL_TAGS or low in SUBORDINATORS and (first.tag_.startswith("KO") or first.tag_ == "PWAV"):
+    misread_article = first.tag_ in ("PRELS", "PRELAT") and not any(t.tag_ in FINITE for t in words)
+    # a relative clause has a finite verb: "– den bislang gehaltenen Ostteil eingenommen" continues the main clause
+    if not misread_article and (first.tag_ in REL_TAGS
+                                or low in SUBORDINATORS and (first.tag_.startswith("KO") or first.tag_ == "PWAV")):
         return "sub"
     # a relative pronoun after a preposition: "mit der er ...", "durch die es ..."
     if first.tag_.startswith("APPR") and second is not None and second.tag_ in ("PRELS", "PRELAT", "PWS", "PWAV"):

@@ -439,7 +439,7 @@ def event_date(doc: Doc, trigger_token: Token, plover_type: str | None = None) -
     if plover_type is not None and _pluperfect(trigger_token):
         return None  # "Der hatte die Parteien zu Gesprächen gebeten": background before the narrative, undated
     sent = trigger_token.sent
-    if any(t.lower_ in PRESENT_ADVERBS for t in sent):
+    if any(t.lower_ in PRESENT_ADVERBS and not _attributive(t) for t in sent):
         return _article_date_ref(doc)  # "Inzwischen ..., und die Grenze wurde geschlossen": the present
     if INHERIT:
         inherited = _inherited(doc, trigger_token, plover_type)
@@ -508,6 +508,8 @@ def _own_date(doc: Doc, trigger_token: Token) -> DateRef | None:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None or ids.get(span.root.i) != tclause:
             continue
+        if (d.text or "").lower() in PRESENT_ADVERBS and _attributive(span.root):
+            continue  # "den bislang gehaltenen Ostteil": the time of an attribute, not of the clause
         rel = _relation(span.root, trigger_token, trig_verb)
         if rel in ("trigger", "verb"):
             strong.append(d)
@@ -529,6 +531,11 @@ def _own_date(doc: Doc, trigger_token: Token) -> DateRef | None:
     best = min(chosen, key=lambda d: _rank_key(d, trigger_token))
     conf = best.confidence if best in strong else best.confidence * 0.85
     return DateRef(**{**best.__dict__, "confidence": round(conf, 3)})
+
+
+def _attributive(tok: Token) -> bool:
+    """An adverb inside an attribute ("den bislang gehaltenen Ostteil"): it times the attribute, not the clause."""
+    return tok.head is not tok and (tok.head.tag_ == "ADJA" or tok.head.dep_ in ("amod", "acl"))
 
 
 def _future_verb(tok: Token) -> bool:

@@ -682,6 +682,13 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
     if len(keys) == 1:
         return _as_place(usable[0], 0.6)
     if material and not usable:
+        # "den bislang gehaltenen Ostteil Aleppos eingenommen": a place the clause itself names, whatever the parse
+        # hangs it on, before a scene set somewhere earlier
+        own = {(p.geonameid, p.name): p for p, span in others
+               if ids.get(span.root.i) == ids.get(trigger_token.i) and not _modifies_actor(doc, span.root.head)
+               and _prep_word(span) not in NON_LOCATIVE and not _is_origin(span)}
+        if len(own) == 1:
+            return _as_place(next(iter(own.values())), 0.5)
         scene = _scene(doc, trigger_token)
         if scene is not None:
             return scene
