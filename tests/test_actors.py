@@ -291,3 +291,9 @@ def test_wir_is_not_an_argument_of_its_own_clause(nlp) -> None:
     doc = _doc(nlp, "Die Tuareg-Rebellen erklärten am Montag in Gao, wir werden die malischen Soldaten angreifen.")
     wir = next(t for t in doc if t.text == "wir")
     assert [a.sector for a in A.actors_for_token(doc, wir)] == ["REB"]
+
+
+def test_a_countrys_envoy_to_an_organisation_speaks_for_the_country(nlp) -> None:
+    doc = _doc(nlp, "Der UN-Botschafter von Mali kritisierte am Montag die Resolution.")
+    envoy = next(t for t in doc if t.text == "UN-Botschafter")
+    assert [a.code for a in A.actors_for_token(doc, envoy)] == ["MLIGOV"]

@@ -495,3 +495,10 @@ def test_returned_fire_is_aimed_at_the_preceding_attackers() -> None:
     ret = [e for e in evs if e.trigger.text == "erwiderten"]
     assert len(ret) == 1
     assert [a.code for a in ret[0].actor] == ["MLIMIL"] and [r.code for r in ret[0].recipient] == ["---UAF"]
+
+
+def test_a_conjunct_hung_on_the_first_actors_place_phrase_is_a_co_actor() -> None:
+    evs, _ = _events("Die Reform stößt auf scharfe Kritik seitens der Kirche im Land und des Botschafters von Mali "
+                     "in Paris.", "ACCUSE")
+    assert len(evs) == 1
+    assert len(evs[0].actor) == 2 and "MLIGOV" in {a.code for a in evs[0].actor}

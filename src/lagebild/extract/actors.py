@@ -887,6 +887,10 @@ def _following_names(doc: Doc, tok: Token, idx: list[int], hits: dict[int, list[
     return out
 
 
+# envoys: with an organisation prefix and a country they represent the country ("UN-Botschafter Chinas")
+ENVOYS = ("botschafter", "gesandte", "vertreter", "delegierte", "standiger vertreter")
+
+
 def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[list[ActorRef], str]:
     """Code the non-pronominal phrase headed by `tok`; returns (refs, reason when empty)."""
     idx = _phrase_tokens(doc, tok, an.hits)
@@ -953,6 +957,10 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
     orgs = [h for h in phrase_hits if h.type == "org"]
     left_country = any(h.type == "country" and h.start <= tok.i for h in phrase_hits)
     own_org = any(tok.i in range(o.start, o.end) for o in orgs)
+    if orgs and norm(tok.text).rsplit("-", 1)[-1].startswith(ENVOYS) and \
+            any(h.type == "country" and h.start != tok.i for h in phrase_hits):
+        # a country's envoy to an organisation ("der UN-Botschafter von Osttimor") speaks for the country
+        orgs = []
     if orgs and (own_org or head_sector is None or (not left_country and head_sector.kind in {"role", "sector"})):
         o = next((o for o in orgs if tok.i in range(o.start, o.end)), orgs[0])
         return [_ref(doc, idx, o.code or "", "igo" if o.kind == "igo" else o.kind or "igo", o.confidence,

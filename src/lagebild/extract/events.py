@@ -940,9 +940,30 @@ def _poss_subject(tok: Token) -> list[Token]:
 def _expand(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
-        for x in (t, *t.conjuncts):
+        for x in (t, *t.conjuncts, *_attached_conjuncts(t)):
             if x not in out:
                 out.append(x)
+    return out
+
+
+def _attached_conjuncts(t: Token) -> list[Token]:
+    """Conjuncts the parser hung on the first one's genitive or place phrase ("seitens der Kirche im Land und des
+    Botschafters": "Botschafters" as a conjunct of "Land"): a coordinated noun after "und"/"sowie" within a few
+    tokens whose head lies between `t` and the conjunction and that agrees with `t` in case."""
+    out: list[Token] = []
+    doc, end = t.doc, min(t.i + 6, t.sent.end)
+    for j in range(t.i + 1, end):
+        w = doc[j]
+        if w.is_punct or w.pos_ in ("VERB", "AUX"):
+            break
+        if w.dep_ != "cc" or w.lower_ not in ("und", "sowie"):
+            continue
+        d = w.head
+        if d.i > j and d.pos_ in ("NOUN", "PROPN") and d.dep_ in ("conj", "nmod", "nmod:poss") and \
+                t.i <= d.head.i < j and d.head.i != t.i and \
+                set(d.morph.get("Case")) & set(t.morph.get("Case")):
+            out += [d, *d.conjuncts]
+        break
     return out
 
 
