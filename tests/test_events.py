@@ -502,3 +502,14 @@ def test_a_conjunct_hung_on_the_first_actors_place_phrase_is_a_co_actor() -> Non
                      "in Paris.", "ACCUSE")
     assert len(evs) == 1
     assert len(evs[0].actor) == 2 and "MLIGOV" in {a.code for a in evs[0].actor}
+
+
+def test_clashes_delivered_with_a_partner_have_both_sides_and_no_aid() -> None:
+    evs, _ = _events("Die indische Polizei lieferte sich am Montag heftige Gefechte mit maoistischen Rebellen.")
+    assert [e.plover_type for e in evs] == ["ASSAULT"]  # "sich Gefechte liefern" is no delivery (AID)
+    assert sorted(a.code for a in evs[0].actor) == ["INDCOP", "INDREB"]
+
+
+def test_curfew_without_agent_is_imposed_by_the_government_of_the_place() -> None:
+    evs, _ = _events("In der indischen Stadt Patna wurde am Montag ein Ausgehverbot verhängt.", "COERCE")
+    assert evs and all([a.code for a in e.actor] == ["INDGOV"] for e in evs)

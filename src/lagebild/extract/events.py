@@ -357,6 +357,9 @@ def _noun_key_candidates(word: str) -> list[str]:
     return out
 
 
+NOUN_SLOT_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "iobj", "nmod", "appos", "conj"}
+
+
 def _people_noun(word: str) -> bool:
     """A sector noun of the actor dictionary (people or an institution) as a whole word."""
     from lagebild.extract import actors
@@ -365,8 +368,10 @@ def _people_noun(word: str) -> bool:
 
 
 def _noun_entries(tok: Token, lex: Lexicon) -> tuple[list[Entry], str]:
-    if not tok.text[:1].isupper() or tok.pos_ in ("PROPN", "VERB", "AUX", "ADP", "DET", "PRON"):
+    if not tok.text[:1].isupper() or tok.pos_ in ("PROPN", "AUX", "ADP", "DET", "PRON"):
         return [], ""
+    if tok.pos_ == "VERB" and (tok.is_sent_start or tok.i == tok.sent.start or tok.dep_ not in NOUN_SLOT_DEPS):
+        return [], ""  # German capitalises nouns: a capitalised "verb" inside a sentence in a noun slot is a noun
     if tok.ent_type_ in ("PER", "LOC", "ORG") and tok.pos_ != "NOUN":
         return [], ""
     if _people_noun(tok.text):
@@ -1292,6 +1297,13 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 actors = refs
                 evidence.append(f"{'passive agent' if passive and slot == 'subj' else slot} → actor")
                 conf += 0.15
+                if slot != "p:mit" and entry.noun and "p:mit" in entry.actor_slots:
+                    # a symmetric clash ("lieferten sich Gefechte mit Rebellen"): the "mit" partner fights too
+                    mit, _ = _resolve(doc, _slot_tokens(tok, "p:mit", passive, lex))
+                    mit = [r for r in mit if all(r.code != a.code for a in actors)]
+                    if mit:
+                        actors = actors + mit
+                        evidence.append("p:mit → co-actor of the clash")
                 if slot == "p:mit" and entry.noun and not entry.recipient_slots:
                     # a symmetric clash ("ein Schusswechsel mit der Polizei"): the "mit" partner fought the actor
                     # of the story so far, who is the other side
@@ -1436,6 +1448,13 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code="---UAF",
                                    kind="default", confidence=0.3)]
                 evidence.append("no actor named: unidentified attacker (---UAF)")
+            elif entry.default.rstrip("!") == "GOV":
+                country = place.country if place is not None else _dominant_country(doc)
+                if country:
+                    actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                                       code=f"{country}GOV", country=country, sector="GOV", kind="default",
+                                       confidence=0.3)]
+                    evidence.append(f"no actor named: the government of {country} imposes it")
             elif entry.default.rstrip("!") == "OPP":
                 country = place.country if place is not None else _dominant_country(doc)
                 if country:
@@ -1533,7 +1552,7 @@ def _context_actors(doc: Doc, si: int, current: list[Event], recipients: list[Ac
         named = [a for a in ev.actor if a.kind != "default" and a.code and not a.code.startswith("---")
                  and a.sector != "CVL" and a.code not in taken and a.text.lower() not in POSSESSIVES
                  and not (ptype == "PROTEST" and a.sector in STATE_SECTORS)
-                 and not (ptype in COERCIVE_TYPES and _unarmed(a))]
+                 and not (ptype in COERCIVE_TYPES and _unarmed(a, ptype))]
         if named:
             return [dataclasses.replace(a, confidence=round(a.confidence * 0.6, 2), kind=a.kind) for a in named]
     return []
@@ -1557,8 +1576,10 @@ def _culprits(doc: Doc, si: int, current: list[Event], actors: list[ActorRef], w
     return []
 
 
-def _unarmed(a: ActorRef) -> bool:
-    return bool(a.code) and (a.code.startswith("NGO") or a.sector in UNARMED_SECTORS)
+def _unarmed(a: ActorRef, ptype: str = "") -> bool:
+    """Not a plausible unnamed actor of force, arrests or dismissals; protesters do not arrest or dismiss."""
+    return bool(a.code) and (a.code.startswith("NGO") or a.sector in UNARMED_SECTORS
+                             or ptype in ("COERCE", "SANCTION") and a.sector == "OPP")
 
 
 def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef], ptype: str = "") -> list[ActorRef]:
@@ -1569,7 +1590,7 @@ def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef], ptype: str =
     counts: dict[str, list[ActorRef]] = {}
     for a in doc._.lb_actors or []:
         if a.end <= tok.idx and a.code and a.sector not in (None, "CVL") and not a.code.startswith("---") \
-                and a.code not in taken and not (ptype in COERCIVE_TYPES and _unarmed(a)):
+                and a.code not in taken and not (ptype in COERCIVE_TYPES and _unarmed(a, ptype)):
             counts.setdefault(a.code, []).append(a)
     if not counts:
         return []
