@@ -513,3 +513,9 @@ def test_clashes_delivered_with_a_partner_have_both_sides_and_no_aid() -> None:
 def test_curfew_without_agent_is_imposed_by_the_government_of_the_place() -> None:
     evs, _ = _events("In der indischen Stadt Patna wurde am Montag ein Ausgehverbot verhängt.", "COERCE")
     assert evs and all([a.code for a in e.actor] == ["INDGOV"] for e in evs)
+
+
+def test_the_one_nominal_of_a_verb_with_a_dass_clause_is_its_subject() -> None:
+    evs, _ = _events("Zudem verlangen die Mönche, dass die Regierung Thailands zurücktritt.", "REQUEST")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["THABUD"] and [r.code for r in evs[0].recipient] == ["THAGOV"]

@@ -672,6 +672,18 @@ def _rank_subjects(cands: list[Token], tok: Token) -> list[Token]:
     return sorted(cands, key=key, reverse=True)
 
 
+def _clausal_object(tok: Token, nominal: Token) -> bool:
+    """The verb's object is a clause ("verlangen die Mönche, dass ..."): its one nominal argument that agrees in
+    number with the finite verb is the subject."""
+    if not any(c.i > tok.i and (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("dass", "ob") for m in c.children)) for c in tok.children):
+        return False
+    num, fin = nominal.morph.get("Number"), _finite_number(tok)
+    # "die" is feminine singular or any plural: the tagger's number on it is a guess
+    plural_die = fin == "Plur" and any(c.lower_ == "die" for c in nominal.children if c.dep_ == "det")
+    return not num or num[0] == fin or plural_die
+
+
 def _active_subject(tok: Token) -> list[Token]:
     cands = _core_candidates(tok)
     labelled = [c for c in cands if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -680,7 +692,7 @@ def _active_subject(tok: Token) -> list[Token]:
         # core argument or when it is clearly nominative ("Mit Pistolen bewaffnet zog eine Menschenmenge ...")
         others = [c for c in cands if c.dep_ in ("obj",) and _form_word(c) not in NON_NOMINATIVE]
         if others and others[0] == cands[0] and _finite_number(tok) is not None and (
-                len(cands) >= 2 or _sein_perfect(tok)):
+                len(cands) >= 2 or _sein_perfect(tok) or _clausal_object(tok, others[0])):
             return [others[0]]
         return []
     if not cands:
