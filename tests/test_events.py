@@ -519,3 +519,10 @@ def test_the_one_nominal_of_a_verb_with_a_dass_clause_is_its_subject() -> None:
     evs, _ = _events("Zudem verlangen die Mönche, dass die Regierung Thailands zurücktritt.", "REQUEST")
     assert len(evs) == 1
     assert [a.code for a in evs[0].actor] == ["THABUD"] and [r.code for r in evs[0].recipient] == ["THAGOV"]
+
+
+def test_force_against_protesters_without_agent_is_by_the_police_of_their_country() -> None:
+    evs, _ = _events("Russlands Präsident kritisierte die Wahl. In Teheran wurden die Proteste der Opposition am "
+                     "Montag gewaltsam niedergeschlagen.", "ASSAULT")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["IRNCOP"] and [r.code for r in evs[0].recipient] == ["IRNOPP"]

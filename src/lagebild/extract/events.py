@@ -1442,6 +1442,16 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             evidence.append(f"'{actors[0].text}' are the victims, not the actor")
             actors, slot_reasons = [], []
         no_slot = not slot_reasons  # the parse gave no argument at all (passive without agent, bare noun)
+        if not actors and no_slot and entry.type in ("ASSAULT", "COERCE") and recipients and \
+                all(r.sector == "OPP" and r.country for r in recipients) and \
+                len({r.country for r in recipients}) == 1:
+            # protesters beaten, dispersed or arrested by an unnamed agent: the police of their country
+            # ("Die Proteste wurden gewaltsam niedergeschlagen", "Dutzende Demonstranten wurden festgenommen")
+            c = recipients[0].country
+            actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=f"{c}COP",
+                               country=c, sector="COP", kind="default", confidence=0.3)]
+            evidence.append(f"no agent named for force against protesters: the police of {c}")
+            conf -= 0.2
         if not actors and no_slot and not entry.default.endswith("!") and not _cumulative_figure(doc, sent, lex):
             ctx = _context_actors(doc, si, events, recipients, entry.type)
             if not ctx and entry.type != "PROTEST":
