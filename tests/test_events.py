@@ -526,3 +526,10 @@ def test_force_against_protesters_without_agent_is_by_the_police_of_their_countr
                      "Montag gewaltsam niedergeschlagen.", "ASSAULT")
     assert len(evs) == 1
     assert [a.code for a in evs[0].actor] == ["IRNCOP"] and [r.code for r in evs[0].recipient] == ["IRNOPP"]
+
+
+def test_seized_territory_is_taken_from_those_who_held_it() -> None:
+    evs, _ = _events("Die malische Armee hat am Sonntag den von Rebellen gehaltenen Norden der Stadt Gao "
+                     "eingenommen.", "COERCE")
+    assert len(evs) == 1
+    assert [a.code for a in evs[0].actor] == ["MLIMIL"] and [r.code for r in evs[0].recipient] == ["MLIREB"]

@@ -752,7 +752,16 @@ def _owner_tokens(toks: list[Token]) -> list[Token]:
         out += [c for c in t.children if c.dep_ == "det:poss" or (c.dep_ == "det" and "Poss=Yes" in str(c.morph))
                 or c.tag_ == "PPOSAT"]
         out += _gen_tokens(t)
+        # "den von Rebellen gehaltenen Stadtteil": the agent of a participle of holding or controlling
+        for c in t.children:
+            if c.dep_ in ("amod", "acl") and c.lower_.startswith(HOLDING_PARTICIPLES):
+                out += [g for g in c.children if g.dep_ in ("obl", "obl:agent", "nmod")
+                        and any(k.lower_ == "von" for k in g.children if k.dep_ == "case")]
     return out
+
+
+# participles of holding a place: their "von" agent owns it ("von Rebellen gehaltene/kontrollierte Gebiete")
+HOLDING_PARTICIPLES = ("gehalten", "kontrolliert", "besetzt", "beherrscht", "verteidigt")
 
 
 def _harmed(tok: Token, lex: Lexicon) -> list[Token]:
