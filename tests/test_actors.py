@@ -297,3 +297,10 @@ def test_a_countrys_envoy_to_an_organisation_speaks_for_the_country(nlp) -> None
     doc = _doc(nlp, "Der UN-Botschafter von Mali kritisierte am Montag die Resolution.")
     envoy = next(t for t in doc if t.text == "UN-Botschafter")
     assert [a.code for a in A.actors_for_token(doc, envoy)] == ["MLIGOV"]
+
+
+def test_a_pronoun_with_an_apposition_is_the_named_person(nlp) -> None:
+    doc = _doc(nlp, "Der Gipfel in Moskau endete am Dienstag. Die Abrüstung habe er, Obama, am Rande des Gipfels "
+                    "mit dem russischen Präsidenten Dmitri Medwedew vereinbart.", dt.date(2009, 7, 7))
+    er = next(t for t in doc if t.text == "er")
+    assert [a.code for a in A.actors_for_token(doc, er)] == ["USAGOV"]

@@ -1347,6 +1347,12 @@ def _part_of(doc: Doc, tok: Token) -> Token | None:
 def _resolve_any(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef], str]:
     lex = load_lexicon()
     if _is_pronoun(tok):
+        # "Das habe er, Putin, vereinbart": the apposition names the pronoun's referent
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"):
+                refs, _ = _resolve_phrase(doc, c, an, lex)
+                if refs:
+                    return refs, ""
         return _resolve_pronoun(doc, tok, an)
     if an.complete and _is_possessive(tok):
         # "bei seinem Treffen": the possessor, resolved like "er"/"sie"

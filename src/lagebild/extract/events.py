@@ -74,6 +74,8 @@ def _pp_head(c: Token, prep: str) -> bool:
     if any(g.dep_ == "case" and g.lower_ in forms for g in c.children):
         return True
     first = c.left_edge
+    while first.is_punct and first.i < c.i:
+        first = first.nbor()  # a comma the parser hung on the phrase ("er, Putin, mit seinem Amtskollegen ...")
     return first.i < c.i and first.lower_ in forms and first.pos_ == "ADP"
 
 
