@@ -1349,7 +1349,10 @@ def _resolve_any(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef], st
     if _is_pronoun(tok):
         # "Das habe er, Putin, vereinbart": the apposition names the pronoun's referent
         for c in tok.children:
-            if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"):
+            # (the parser may call it a conjunct: "er, Obama," has no conjunction)
+            if c.pos_ in ("PROPN", "NOUN") and (c.dep_ == "appos" or c.dep_ == "conj" and c.i == tok.i + 2 and
+                                                doc[tok.i + 1].text == "," and
+                                                not any(g.dep_ == "cc" for g in c.children)):
                 refs, _ = _resolve_phrase(doc, c, an, lex)
                 if refs:
                     return refs, ""
