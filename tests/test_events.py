@@ -533,3 +533,9 @@ def test_seized_territory_is_taken_from_those_who_held_it() -> None:
                      "eingenommen.", "COERCE")
     assert len(evs) == 1
     assert [a.code for a in evs[0].actor] == ["MLIMIL"] and [r.code for r in evs[0].recipient] == ["MLIREB"]
+
+
+def test_a_past_passive_governing_an_event_noun_is_no_plan() -> None:
+    evs, _ = _events("Im Juni wurden Proteste gegen das Ergebnis der Wahl im Iran von Sicherheitskräften "
+                     "niedergeschlagen.", "PROTEST")
+    assert evs and all(e.modality != "future" for e in evs)

@@ -1152,6 +1152,10 @@ def _lemmas(t: Token) -> set[str]:
     return out
 
 
+# present forms of "werden": the future auxiliary ("wurden ... niedergeschlagen" is a past passive)
+FUTURE_WERDEN = {"werde", "wirst", "wird", "werden", "werdet"}
+
+
 def _governors(tok: Token, n: int = 3) -> list[Token]:
     out, t = [], tok
     while t.head.i != t.i and len(out) < n:
@@ -1209,7 +1213,8 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
         if entry.noun and tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "xcomp", "obl:arg"):
             break
         if entry.noun and any(c.dep_.startswith("aux") and (c.lemma_.lower() in future or
-                                                           (c.lemma_.lower() == "werden" and "VerbForm=Inf" in str(g.morph)))
+                                                           (c.lemma_.lower() == "werden" and "VerbForm=Inf" in str(g.morph)
+                                                            and c.dep_ != "aux:pass" and c.lower_ in FUTURE_WERDEN))
                               for c in g.children):
             return "future", f"'{g.text}' planned"
         if not entry.noun:
