@@ -304,3 +304,13 @@ def test_a_pronoun_with_an_apposition_is_the_named_person(nlp) -> None:
                     "mit dem russischen Präsidenten Dmitri Medwedew vereinbart.", dt.date(2009, 7, 7))
     er = next(t for t in doc if t.text == "er")
     assert [a.code for a in A.actors_for_token(doc, er)] == ["USAGOV"]
+
+
+def test_a_passive_agent_hung_on_a_noun_is_not_part_of_its_phrase(nlp) -> None:
+    doc = _doc(nlp, "Im Juni wurden Stellungen der syrischen Miliz von türkischen Kampfflugzeugen bombardiert.")
+    militia = next(t for t in doc if t.text == "Miliz")
+    refs = A.actors_for_token(doc, militia)
+    assert refs and all("Kampfflugzeugen" not in r.text for r in refs)
+    doc = _doc(nlp, "Anhänger von Mursi wurden am Montag in Kairo festgenommen.", dt.date(2013, 8, 1))
+    fans = next(t for t in doc if t.text == "Anhänger")
+    assert any("Mursi" in r.text for r in A.actors_for_token(doc, fans))  # not before the participle: kept

@@ -644,8 +644,25 @@ def _in_phrase(child: Token, hits: dict[int, list[Hit]]) -> bool:
             # "die Menschen in eine Kirche" name places
             return any(h.type in {"metonym", "country"} and h.kind in {"metonym", "name", "capital", "seat"}
                        for h in hits.get(child.i, []))
+        if case is not None and case.lower_ in {"von", "vom"} and _agent_before_participle(child):
+            return False
         return case is None or case.lower_ in PHRASE_PREPS
     return True
+
+
+def _agent_before_participle(child: Token) -> bool:
+    """A "von" phrase right before a passive participle is its agent, whatever the parser hung it on ("Stellungen
+    der Miliz von Kampfflugzeugen bombardiert": the jets are not part of the militia)."""
+    nxt = child.right_edge.i + 1
+    if nxt >= len(child.doc):
+        return False
+    v = child.doc[nxt]
+    # the participle (the tagger may call it finite: "bombardiert"), not an auxiliary ("von Mursi wurden")
+    if not v.tag_.startswith("VV") or v.lemma_.lower() == "werden":
+        return False
+    near = [v.doc[k] for k in range(max(v.sent.start, v.i - 12), min(v.sent.end, v.i + 3))]
+    return any(t.lemma_.lower() == "werden" or t.lower_ in {"wurde", "wurden", "werden", "wird", "worden"}
+               for t in near)
 
 
 def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int]:
