@@ -362,6 +362,7 @@ def _noun_key_candidates(word: str) -> list[str]:
 NOUN_SLOT_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "iobj", "nmod", "appos", "conj"}
 
 
+@functools.lru_cache(maxsize=8192)
 def _people_noun(word: str) -> bool:
     """A sector noun of the actor dictionary (people or an institution) as a whole word."""
     from lagebild.extract import actors
