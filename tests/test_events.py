@@ -539,3 +539,9 @@ def test_a_past_passive_governing_an_event_noun_is_no_plan() -> None:
     evs, _ = _events("Im Juni wurden Proteste gegen das Ergebnis der Wahl im Iran von Sicherheitskräften "
                      "niedergeschlagen.", "PROTEST")
     assert evs and all(e.modality != "future" for e in evs)
+
+
+def test_a_statement_noun_from_a_country_has_that_government_as_actor() -> None:
+    evs, _ = _events("Frankreich sagte am Montag Hilfe zu. Zusagen gibt es auch aus Italien.", "AGREE")
+    pledge = [e for e in evs if e.trigger.text == "Zusagen"]
+    assert len(pledge) == 1 and [a.code for a in pledge[0].actor] == ["ITAGOV"]

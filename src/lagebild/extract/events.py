@@ -1452,6 +1452,18 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 actors = refs
                 evidence.append(f"subject of the governing verb '{tok.head.text}' → actor")
                 conf -= 0.05
+        if not actors and entry.noun and entry.type not in PLACE_TARGET_TYPES:
+            # "Zusagen gibt es auch aus Italien", "Kritik aus Moskau": the country a statement comes from
+            src = _prep_objects(tok, "aus")
+            if not src and tok.dep_ in ("nsubj", "obj") and tok.head.pos_ in ("VERB", "AUX"):
+                src = _prep_objects(tok.head, "aus")  # "Zusagen gibt es aus Italien": hung on the verb
+            refs, _ = _resolve(doc, src) if src else ([], [])
+            if not refs and src:
+                refs = _place_actors(doc, src, entry.type, [])
+            refs = [r for r in refs if all(r.start != x.start for x in recipients)]
+            if refs:
+                actors = refs
+                evidence.append("'aus' phrase (where it comes from) → actor")
         if actors and entry.type in ("ASSAULT", "COERCE") and all(a.sector == "CVL" for a in actors) and \
                 {a.code for a in actors} == {r.code for r in recipients}:
             # civilians using force on civilians is a misread argument ("tote Zivilisten – vorsätzlich umgebracht"):
