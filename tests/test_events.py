@@ -545,3 +545,17 @@ def test_a_statement_noun_from_a_country_has_that_government_as_actor() -> None:
     evs, _ = _events("Frankreich sagte am Montag Hilfe zu. Zusagen gibt es auch aus Italien.", "AGREE")
     pledge = [e for e in evs if e.trigger.text == "Zusagen"]
     assert len(pledge) == 1 and [a.code for a in pledge[0].actor] == ["ITAGOV"]
+
+
+def test_month_dated_event_is_historical_only_when_the_whole_month_lies_back() -> None:
+    from lagebild.extract.events import _period_end
+    from lagebild.model import DateRef
+
+    june = DateRef(value="2005-06-01", precision="month", text="im Juni", start=0, end=7)
+    assert _period_end(june).isoformat() == "2005-06-30"  # 10 days before a 10 July article: not historical
+    dec = DateRef(value="2015-12-01", precision="month", text="im Dezember", start=0, end=11)
+    assert _period_end(dec).isoformat() == "2015-12-31"
+    year = DateRef(value="2011-01-01", precision="year", text="2011", start=0, end=4)
+    assert _period_end(year).isoformat() == "2011-12-31"
+    day = DateRef(value="2016-12-15", precision="day", text="am Donnerstag", start=0, end=13)
+    assert _period_end(day).isoformat() == "2016-12-15"

@@ -36,7 +36,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from lagebild.model import ActorRef, Event, Reason, Trigger, article_id
+from lagebild.model import ActorRef, DateRef, Event, Reason, Trigger, article_id
 
 LOG = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
@@ -1551,7 +1551,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         if mod == "asserted" and date is not None and date.value and not date.from_article_date and article_date \
                 and not ongoing:  # "die seit Juni andauernden Unruhen" still go on
             try:
-                if (article_date - dt.date.fromisoformat(date.value)).days > 31:
+                if (article_date - _period_end(date)).days > 31:
                     mod = "historical"
                     evidence.append(f"modality historical: dated {date.value}")
             except ValueError:
@@ -1649,6 +1649,18 @@ def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef], ptype: str =
     if len(refs) < 2:
         return []
     return [dataclasses.replace(refs[-1], confidence=round(refs[-1].confidence * 0.5, 2))]
+
+
+def _period_end(date: DateRef) -> dt.date:
+    """The last day a date expression covers: "im Juni" (stored as 1 June) may mean 30 June, so an event is only
+    historical when the whole period lies more than a month back."""
+    start = dt.date.fromisoformat(date.value)
+    if date.precision == "year":
+        return dt.date(start.year, 12, 31)
+    if date.precision == "month":
+        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return start
 
 
 def _call(module: str, name: str, doc: Doc, tok: Token, *args, si: int | None = None):
