@@ -457,7 +457,8 @@ def _pick_person(cands: list[Person], date: dt.date | None) -> Person:
 def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
     hits = _find_persons(lex, doc, date)
     taken = {k for h in hits for k in range(h.start, h.end)}
-    keys = [_tok_key(t) for t in doc]
+    toks = list(doc)  # one Token object per position, not one per access
+    keys = [_tok_key(t) for t in toks]
     n = len(doc)
     i = 0
     while i < n:
@@ -471,7 +472,7 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
                 continue
             key = tuple(keys[i: i + length])
             entry = lex.multi.get(key)
-            if entry is None and length == 1 and doc[i].text[:1].isupper():
+            if entry is None and length == 1 and toks[i].text[:1].isupper():
                 # inflected single-word forms ("Sicherheitsrates", "Kremls")
                 for k2 in _strip_inflection(key[0])[1:]:
                     entry = lex.multi.get((k2,))
@@ -481,7 +482,7 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
                 continue
             typ, val = entry
             # org/metonym names must be capitalised in the text (avoid "eu" etc. in running text)
-            if not doc[i].text[:1].isupper():
+            if not toks[i].text[:1].isupper():
                 continue
             if typ == "org":
                 org: Org = val  # type: ignore[assignment]
@@ -503,7 +504,7 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
             taken.update(range(found.start, found.end))
             i = found.end
             continue
-        tok = doc[i]
+        tok = toks[i]
         c = country_of_token(lex, tok)
         if c:
             code, kind = c
