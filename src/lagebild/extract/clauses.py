@@ -125,3 +125,15 @@ def clause_start(tok: Token) -> Token | None:
         if any(t.i == tok.i for t in chunk):
             return chunk[0]
     return None
+
+
+def clause_verb(tok: Token) -> Token:
+    """The nearest verb governing `tok` (itself if it is a verb); the root when there is none."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "cop"):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t

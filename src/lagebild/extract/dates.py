@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.extract.clauses import clause_ids, clause_kind, clause_start
+from lagebild.extract.clauses import clause_verb as _clause_verb
 from lagebild.model import DateRef
 
 MONTHS = {name.lower(): i for i, name in get_month_names("wide", locale="de").items()}
@@ -137,17 +138,6 @@ def _future_context(doc: Doc, span: Span | None) -> bool:
     # ... but not the date of the announcing itself ("hatte am Donnerstag angekündigt")
     return any(t.lemma_ in FUTURE_LEMMAS and t.lemma_ not in ("werden", "sollen", "wollen") and t != span.root.head
                and t != verb for t in chunk)
-
-
-def _clause_verb(tok: Token) -> Token:
-    t = tok
-    for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "cop"):
-            return t
-        if t.head is t:
-            return t
-        t = t.head
-    return t
 
 
 def _year_for(base: dt.date, month: int, day: int | None, future: bool) -> int:

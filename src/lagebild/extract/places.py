@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.extract.clauses import clause_ids
+from lagebild.extract.clauses import clause_verb as _clause_verb
 from lagebild.model import Place
 
 GAZ_DIR = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
@@ -505,18 +506,6 @@ def _modifies_actor(doc: Doc, noun: Token) -> bool:
     if noun.i not in _actor_heads(doc):
         return False
     return not any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in noun.children)
-
-
-def _clause_verb(tok: Token) -> Token:
-    """The nearest verb governing `tok` (itself if it is a verb); the root when there is none."""
-    t = tok
-    for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "cop"):
-            return t
-        if t.head is t:
-            return t
-        t = t.head
-    return t
 
 
 def _path_to(tok: Token, target: Token, max_steps: int = 3) -> list[Token] | None:

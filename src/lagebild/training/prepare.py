@@ -1,6 +1,6 @@
 """Convert the shared training data into spaCy DocBin files with a fixed held-out split.
 
-Usage: python training/prepare.py --data ../shared/data --out training/corpus [--extra-conllu F ...] [--extra-ner F ...]
+Usage: python -m lagebild.training.prepare --data DATA --out training/corpus [--extra-conllu F ...] [--extra-ner F ...]
 
 Held-out split (deterministic): every 10th document group of each source goes to dev, the rest to train.
 Larger public data (UD German HDT .conllu, GermEval 2014 train/dev .tsv) can be added with --extra-*;
@@ -106,7 +106,7 @@ def split(docs: list, every: int = 10) -> tuple[list, list]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--data", type=Path, required=True, help="the public data folder with ud/, ner/, news/, quotes/")
     ap.add_argument("--out", type=Path, default=Path("training/corpus"))
     ap.add_argument("--extra-conllu", type=Path, nargs="*", default=[])
     ap.add_argument("--extra-ner", type=Path, nargs="*", default=[], help="GermEval-style TSV files")

@@ -1,6 +1,6 @@
 """The one-command training recipe: prepare data → train parser+tagger+lemmatizer → train NER → assemble → score.
 
-    lagebild train --data ../shared/data [--extra-conllu de_hdt-ud-train.conllu ...] [--extra-ner NER-de-train.tsv]
+    lagebild train --data DATA [--extra-conllu de_hdt-ud-train.conllu ...] [--extra-ner NER-de-train.tsv]
 
 Writes training/corpus (DocBins + held-out gold files), training/output/{parse,ner} and the assembled pipeline,
 then copies it to the package (`--install`) and writes metrics.json beside it. Seeds are fixed (system.seed = 0), so
