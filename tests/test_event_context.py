@@ -287,3 +287,22 @@ def test_clause_names_its_own_place_and_time_despite_a_broken_parse(nlp):
     assert place is not None and place.country == "IRQ"  # the clause's own place, not the earlier scene (Homs)
     date = event_date(doc, trigger, plover_type="COERCE")
     assert date.text == "Am Donnerstag" and date.value == "2021-03-11"  # not "bislang" (the attribute's time)
+
+
+def test_dabei_continues_the_place_of_the_previous_sentence(nlp):
+    # Der Gipfel fand in Wien statt .
+    #
+    # Die Armee beschoss am Montag die Stadt Homs . Dabei starben drei Zivilisten .
+    # (the parse makes "Stadt" a subject and "Homs" its apposition, as a weak model does)
+    doc = _doc(nlp, [
+        ("Der", "ART", "DET", 1, "det"), ("Gipfel", "NN", "NOUN", 2, "nsubj"),
+        ("fand", "VVFIN", "VERB", 2, "ROOT", PAST, "finden"), ("in", "APPR", "ADP", 4, "case"),
+        ("Wien", "NE", "PROPN", 2, "obl"), ("statt", "PTKVZ", "ADP", 2, "compound:prt"), _p(2), _par(6),
+        ("Die", "ART", "DET", 9, "det"), ("Armee", "NN", "NOUN", 10, "nsubj"),
+        ("beschoss", "VVFIN", "VERB", 10, "ROOT", PAST, "beschießen"), ("am", "APPRART", "ADP", 12, "case"),
+        ("Montag", "NN", "NOUN", 10, "obl"), ("die", "ART", "DET", 14, "det"), ("Stadt", "NN", "NOUN", 10, "nsubj"),
+        ("Homs", "NE", "PROPN", 14, "appos"), _p(10),
+        ("Dabei", "PAV", "ADV", 18, "advmod"), ("starben", "VVFIN", "VERB", 18, "ROOT", PAST, "sterben"),
+        ("drei", "CARD", "NUM", 20, "nummod"), ("Zivilisten", "NN", "NOUN", 18, "nsubj"), _p(18)])
+    assert event_location(doc, doc[10], plover_type="ASSAULT").country == "SYR"
+    assert event_location(doc, doc[18], plover_type="ASSAULT").country == "SYR"  # not the summit's Vienna

@@ -726,11 +726,63 @@ def _scene(doc: Doc, trigger_token: Token) -> Place | None:
     """The scene of a material event that names no place: the last place set as a location earlier in the
     article (news reports keep the scene until they name another)."""
     sent = trigger_token.sent
+    if _refers_back(trigger_token):
+        prev = _previous_event_place(doc, sent)
+        if prev is not None:
+            return prev
     best = None
     for p in doc._.lb_places or []:
         if p.start < sent.start_char and _scene_place(doc, p):
             best = p
     return _as_place(best, 0.4) if best else None
+
+
+# adverbs that tie a clause to the event of the sentence before: "Dabei wurden zwölf Menschen getötet", "Dort
+# kam es zu Schüssen"; the event happens where that one did, even when it names its place as an object
+# ("bombardierte die Provinz X") that does not set a scene by itself
+BACK_REFERENCE = {"dabei", "hierbei", "dort", "ebendort", "daselbst", "dorthin"}
+
+
+def _refers_back(trigger_token: Token) -> bool:
+    ids = clause_ids(trigger_token.sent)
+    own = ids.get(trigger_token.i)
+    return any(t.lower_ in BACK_REFERENCE and ids.get(t.i) == own for t in trigger_token.sent)
+
+
+def _after_place_noun(span: Span) -> bool:
+    """The name follows a noun of place kind ("die Provinz Idlib", "die Stadt Homs"): named as a place whatever the
+    parse makes of the phrase."""
+    i = span.start - 1
+    return i >= span.sent.start and span.doc[i].tag_ == "NN" and (
+        span.doc[i].text in GENERIC_PLACE_NOUNS or span.doc[i].lemma_ in GENERIC_PLACE_NOUNS)
+
+
+def _previous_event_place(doc: Doc, sent: Span) -> Place | None:
+    """The place of the event in the sentence before `sent`: a place used as a location or the object (or the
+    object's genitive) of that sentence's verb, not an actor and not in a reporting frame; None when the sentence
+    before names no such place or several different ones."""
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    while prev.text.strip() == "" and prev.start > 0:
+        prev = doc[prev.start - 1].sent  # skip a paragraph-break "sentence"
+    found: dict[tuple, Place] = {}
+    for p in doc._.lb_places or []:
+        if not prev.start_char <= p.start < prev.end_char:
+            continue
+        span = _place_tokens(doc, p)
+        if span is None or _is_actor_use(span) or _modifies_actor(doc, span.root.head):
+            continue
+        verb = _clause_verb(span.root)
+        if verb.lemma_ in SPEECH_LEMMAS:
+            continue
+        if _prep_word(span) in NON_LOCATIVE or _is_origin(span):
+            continue
+        if _scene_place(doc, p) or _object_place(span, verb) or _after_place_noun(span):
+            found[(p.geonameid, p.name)] = p
+    if len(found) != 1:
+        return None
+    return _as_place(next(iter(found.values())), 0.5)
 
 
 def _inherited(doc: Doc, trigger_token: Token) -> Place | None:
