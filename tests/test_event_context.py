@@ -306,3 +306,19 @@ def test_dabei_continues_the_place_of_the_previous_sentence(nlp):
         ("drei", "CARD", "NUM", 20, "nummod"), ("Zivilisten", "NN", "NOUN", 18, "nsubj"), _p(18)])
     assert event_location(doc, doc[10], plover_type="ASSAULT").country == "SYR"
     assert event_location(doc, doc[18], plover_type="ASSAULT").country == "SYR"  # not the summit's Vienna
+
+
+def test_date_before_the_noun_the_parse_hangs_it_on_is_the_clause_date(nlp):
+    # Ein Frachter hat am Freitag einen Hafen verlassen .  (the parse hangs "am Freitag" on "Hafen")
+    doc = _doc(nlp, [("Ein", "ART", "DET", 1, "det"), ("Frachter", "NN", "NOUN", 7, "nsubj"),
+                     ("hat", "VAFIN", "AUX", 7, "aux"), ("am", "APPRART", "ADP", 4, "case"),
+                     ("Freitag", "NN", "NOUN", 6, "nmod"), ("einen", "ART", "DET", 6, "det"),
+                     ("Hafen", "NN", "NOUN", 7, "obj"), ("verlassen", "VVPP", "VERB", 7, "ROOT", "", "verlassen"),
+                     _p(7)])
+    assert event_date(doc, doc[7], plover_type="RETREAT").value == "2021-03-12"
+    # after its noun the phrase is that noun's attribute: "die Demonstration am Freitag" dates the demonstration
+    doc = _doc(nlp, [("Sie", "PPER", "PRON", 1, "nsubj"), ("kritisierten", "VVFIN", "VERB", 1, "ROOT", PAST,
+                                                                  "kritisieren"),
+                     ("die", "ART", "DET", 3, "det"), ("Demonstration", "NN", "NOUN", 1, "obj"),
+                     ("am", "APPRART", "ADP", 5, "case"), ("Freitag", "NN", "NOUN", 3, "nmod"), _p(1)])
+    assert event_date(doc, doc[1], plover_type="DISAPPROVE").value != "2021-03-12"

@@ -459,6 +459,8 @@ def _relation(head: Token, trigger: Token, trig_verb: Token) -> str:
         if t.pos_ == "PROPN" or t.tag_ == "NE" or t.ent_type_ in ("LOC", "PER", "ORG"):
             continue  # a date hung on a name ("in Haditha am 19. November") is an attachment error: go on up
         if t.pos_ == "NOUN" and t.dep_ not in ("flat", "compound"):
+            if head.i < t.i:
+                continue  # a prepositional attribute follows its noun: "am Freitag einen Hafen" is the clause's time
             if any(c.dep_ == "case" and c.lower_ in SETTING_PREPS for c in t.children):
                 continue  # "bei der Regierungsbildung am 20. Mai": the occasion's date is the clause's time
             return "noun"
