@@ -322,3 +322,21 @@ def test_date_before_the_noun_the_parse_hangs_it_on_is_the_clause_date(nlp):
                      ("die", "ART", "DET", 3, "det"), ("Demonstration", "NN", "NOUN", 1, "obj"),
                      ("am", "APPRART", "ADP", 5, "case"), ("Freitag", "NN", "NOUN", 3, "nmod"), _p(1)])
     assert event_date(doc, doc[1], plover_type="DISAPPROVE").value != "2021-03-12"
+
+
+def test_history_is_not_placed_at_the_present_scene(nlp):
+    # In Kairo demonstrierten am Freitag Studenten . Schon 1977 schlug die Polizei Unruhen nieder .
+    rows = [("In", "APPR", "ADP", 1, "case"), ("Kairo", "NE", "PROPN", 2, "obl"),
+            ("demonstrierten", "VVFIN", "VERB", 2, "ROOT", PAST, "demonstrieren"), ("am", "APPRART", "ADP", 4, "case"),
+            ("Freitag", "NN", "NOUN", 2, "obl"), ("Studenten", "NN", "NOUN", 2, "nsubj"), _p(2),
+            ("Schon", "ADV", "ADV", 8, "advmod"), ("1977", "CARD", "NUM", 9, "obl"),
+            ("schlug", "VVFIN", "VERB", 9, "ROOT", PAST, "niederschlagen"), ("die", "ART", "DET", 11, "det"),
+            ("Polizei", "NN", "NOUN", 9, "nsubj"), ("Unruhen", "NN", "NOUN", 9, "obj"),
+            ("nieder", "PTKVZ", "ADP", 9, "compound:prt"), _p(9)]
+    doc = _doc(nlp, rows)
+    assert event_date(doc, doc[9], plover_type="COERCE").value.startswith("1977")
+    assert event_location(doc, doc[9], plover_type="COERCE") is None
+    # the same report about last Wednesday stays at the scene
+    doc = _doc(nlp, rows[:8] + [("am", "APPRART", "ADP", 9, "case"), ("Mittwoch", "NN", "NOUN", 10, "obl")]
+               + [(w, t, p, h + 1, d, *rest) for w, t, p, h, d, *rest in rows[9:]])
+    assert event_location(doc, doc[10], plover_type="COERCE").country == "EGY"

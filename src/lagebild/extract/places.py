@@ -725,6 +725,8 @@ def _object_place(span: Span, verb: Token) -> bool:
 def _scene(doc: Doc, trigger_token: Token) -> Place | None:
     """The scene of a material event that names no place: the last place set as a location earlier in the
     article (news reports keep the scene until they name another)."""
+    if _historical(doc, trigger_token):
+        return None  # "1988 schlug das Militär einen Aufstand nieder": the report's present scene is not its place
     sent = trigger_token.sent
     if _refers_back(trigger_token):
         prev = _previous_event_place(doc, sent)
@@ -735,6 +737,29 @@ def _scene(doc: Doc, trigger_token: Token) -> Place | None:
         if p.start < sent.start_char and _scene_place(doc, p):
             best = p
     return _as_place(best, 0.4) if best else None
+
+
+HISTORICAL_DAYS = 365
+
+
+def _historical(doc: Doc, trigger_token: Token) -> bool:
+    """The trigger's clause names its own date and that date ended long before the article: history, told at
+    the present scene but not happening there."""
+    from lagebild.extract.dates import _own_date  # dates imports nothing from here; late import keeps it that way
+
+    article = doc._.lb_article_date
+    if article is None:
+        return False
+    own = _own_date(doc, trigger_token)
+    if own is None or own.from_article_date or not own.value:
+        return False
+    try:
+        end = dt.date.fromisoformat((own.end_value or own.value)[:10])
+    except ValueError:
+        return False
+    if not own.end_value and own.precision == "year":
+        end = dt.date(end.year, 12, 31)  # "1988": the whole year
+    return (article - end).days > HISTORICAL_DAYS
 
 
 # adverbs that tie a clause to the event of the sentence before: "Dabei wurden zwölf Menschen getötet", "Dort
