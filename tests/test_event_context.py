@@ -340,3 +340,23 @@ def test_history_is_not_placed_at_the_present_scene(nlp):
     doc = _doc(nlp, rows[:8] + [("am", "APPRART", "ADP", 9, "case"), ("Mittwoch", "NN", "NOUN", 10, "obl")]
                + [(w, t, p, h + 1, d, *rest) for w, t, p, h, d, *rest in rows[9:]])
     assert event_location(doc, doc[10], plover_type="COERCE").country == "EGY"
+
+
+def test_das_land_is_the_country_just_named_not_the_most_named(nlp):
+    # Israel und Syrien verhandeln . Israel lehnt ab . Die Truppen stehen in Jordanien . Im Land herrscht Ruhe .
+    rows = [("Israel", "NE", "PROPN", 3, "nsubj"), ("und", "KON", "CCONJ", 2, "cc"), ("Syrien", "NE", "PROPN", 0, "conj"),
+            ("verhandeln", "VVFIN", "VERB", 3, "ROOT"), _p(3),
+            ("Israel", "NE", "PROPN", 6, "nsubj"), ("lehnt", "VVFIN", "VERB", 6, "ROOT"),
+            ("ab", "PTKVZ", "ADP", 6, "compound:prt"), _p(6),
+            ("Die", "ART", "DET", 10, "det"), ("Truppen", "NN", "NOUN", 11, "nsubj"),
+            ("stehen", "VVFIN", "VERB", 11, "ROOT"), ("in", "APPR", "ADP", 13, "case"),
+            ("Jordanien", "NE", "PROPN", 11, "obl"), _p(11),
+            ("Im", "APPRART", "ADP", 16, "case"), ("Land", "NN", "NOUN", 17, "obl"),
+            ("herrscht", "VVFIN", "VERB", 17, "ROOT"), ("Ruhe", "NN", "NOUN", 17, "nsubj"), _p(17)]
+    doc = _doc(nlp, rows)
+    assert {p.text: p for p in doc._.lb_places}["Land"].country == "JOR"
+    # with no country in this or the sentence before, the article's most-named one
+    doc = _doc(nlp, rows[:9] + [("Die", "ART", "DET", 10, "det"), ("Lage", "NN", "NOUN", 11, "nsubj"),
+                                ("bleibt", "VVFIN", "VERB", 11, "ROOT"), ("ruhig", "ADJD", "ADJ", 11, "advmod"),
+                                ("hier", "ADV", "ADV", 11, "advmod"), _p(11)] + rows[15:])
+    assert {p.text: p for p in doc._.lb_places}["Land"].country == "ISR"

@@ -384,6 +384,12 @@ def referring_places(doc: Doc, places: list[Place]) -> list[Place]:
         for n, p in enumerate(before):
             counts[p.country] = (counts.get(p.country, (0, 0))[0] + 1, n)
         main_country = max(counts, key=lambda c: counts[c])
+        # ... unless the sentence or the one before names a country: "... in den Süden des Libanon. Die Truppen im
+        # Land ..." refers to the country just named, not to the article's main one
+        prev_start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        near = [p for p in before if p.start >= doc[prev_start].idx and p.feature == "PCLI"]
+        if near and kind != "city":
+            main_country = near[-1].country
         last = before[-1]
         if kind == "city":
             cities = [p for p in before if (p.feature or "").startswith("PPL")]
