@@ -360,3 +360,17 @@ def test_das_land_is_the_country_just_named_not_the_most_named(nlp):
                                 ("bleibt", "VVFIN", "VERB", 11, "ROOT"), ("ruhig", "ADJD", "ADJ", 11, "advmod"),
                                 ("hier", "ADV", "ADV", 11, "advmod"), _p(11)] + rows[15:])
     assert {p.text: p for p in doc._.lb_places}["Land"].country == "ISR"
+
+
+def test_country_genitive_inside_an_organisation_entity_is_a_place(nlp):
+    # Die Proteste gegen die Regierung Syriens dauern an .  (NER takes "Regierung Syriens" as one organisation)
+    words = ["Die", "Proteste", "gegen", "die", "Regierung", "Syriens", "dauern", "an", "."]
+    doc = Doc(nlp.vocab, words=words, tags=["ART", "NN", "APPR", "ART", "NN", "NE", "VVFIN", "PTKVZ", "$."],
+              pos=["DET", "NOUN", "ADP", "DET", "NOUN", "PROPN", "VERB", "ADP", "PUNCT"],
+              ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"], sent_starts=[True] + [False] * 8)
+    assert [p.country for p in find_places(doc)] == ["SYR"]
+    # a name that continues a proper name stays part of it
+    doc = Doc(nlp.vocab, words=["Die", "Universität", "Wien", "forscht", "."],
+              tags=["ART", "NE", "NE", "VVFIN", "$."], pos=["DET", "PROPN", "PROPN", "VERB", "PUNCT"],
+              ents=["O", "B-ORG", "I-ORG", "O", "O"], sent_starts=[True] + [False] * 4)
+    assert find_places(doc) == []

@@ -213,6 +213,15 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
 PLACE_PREPS = {"in", "im", "bei", "von", "aus", "nach", "nahe", "nördlich", "südlich", "östlich", "westlich"}
 
 
+def _genitive_of_common_noun(doc: Doc, c: _Candidate, sources: set[str]) -> bool:
+    """A German place name ending an entity that starts with a common noun ("die Militärdiktatur Myanmars", "der
+    Regierung Syriens" taken as one organisation by NER): the genitive attribute of that noun, still a place."""
+    last = doc[c.end - 1]
+    ent = next((e for e in doc.ents if e.start <= c.start < e.end), None)
+    return (ent is not None and ent.end == c.end and doc[ent.start].tag_ == "NN" and last.text.endswith("s")
+            and bool(sources & GERMAN_SOURCES))
+
+
 def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
     first = doc[c.start]
     last = doc[c.end - 1]
@@ -238,7 +247,7 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
             return False
     if first.ent_type_ == "PER" or last.ent_type_ == "PER":
         return False
-    if first.ent_type_ in ("ORG", "OTH") and first.ent_iob_ != "B":
+    if first.ent_type_ in ("ORG", "OTH") and first.ent_iob_ != "B" and not _genitive_of_common_noun(doc, c, sources):
         return False  # the tail of an organisation's or title's name ("New York Times")
     if sources == {"alt"} and not c.ner:
         return False  # multilingual alternate names are noisy ("Times", "Ali"): only with NER support
