@@ -368,6 +368,13 @@ HOME_COUNTRIES: list[tuple[str, str]] = [
     ("Duma", "RUS"),
 ]
 
+# Countries where most clergy and religious orders are of one religion: a generic religious actor there
+# ("die Geistlichen", "die Priester" in Myanmar) takes that religion's CAMEO code instead of REL. Only
+# Buddhist-majority states are listed: for Christian or mixed countries the guidelines keep the generic REL.
+RELIGION_COUNTRIES: list[tuple[str, str]] = [
+    ("BUD", "MMR|THA|KHM|LAO|LKA|BTN|MNG"),
+]
+
 # German spellings of names that rules do not give (Phoenix entry id → German forms)
 HAND_NAMES: dict[str, list[str]] = {
     "VLADIMIR_PUTIN": ["Wladimir Putin", "Wladimir Wladimirowitsch Putin"],
@@ -692,8 +699,11 @@ def build(data: Path) -> None:
             raise SystemExit(f"HOME_COUNTRIES: {form} is not a sector noun in SECTORS")
     for stem, sector in ALIGN_ADJ:
         srows.append([stem, sector, "align", ""])
+    for religion, countries in RELIGION_COUNTRIES:
+        srows.append([religion, religion, "religion", countries])
     write(OUT / "sectors.tsv", header("German sector nouns (compounds match by their last element), alignment "
-                                      "adjectives and words that are no actor (kind none)", "lagebild hand list after the sectors of Phoenix.agents.txt",
+                                      "adjectives, words that are no actor (kind none) and the religion of a country's clergy "
+                                      "(kind religion)", "lagebild hand list after the sectors of Phoenix.agents.txt",
                                       "Apache-2.0 (hand list); sector codes from CAMEO/Phoenix (MIT)",
                                       ["form", "sector", "kind", "home"]), srows)
 

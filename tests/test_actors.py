@@ -314,3 +314,10 @@ def test_a_passive_agent_hung_on_a_noun_is_not_part_of_its_phrase(nlp) -> None:
     doc = _doc(nlp, "Anhänger von Mursi wurden am Montag in Kairo festgenommen.", dt.date(2013, 8, 1))
     fans = next(t for t in doc if t.text == "Anhänger")
     assert any("Mursi" in r.text for r in A.actors_for_token(doc, fans))  # not before the participle: kept
+
+
+def test_generic_clergy_take_the_religion_of_a_buddhist_country(nlp) -> None:
+    doc = _doc(nlp, "In Myanmar protestierten die Geistlichen gegen die Regierung.")
+    assert _codes(doc, "Geistlichen") == ["MMRBUD"]
+    doc = _doc(nlp, "In Irland protestierten die Priester gegen die Regierung.")
+    assert _codes(doc, "Priester") == ["IRLREL"]  # no majority-religion entry: the generic code stays

@@ -559,3 +559,33 @@ def test_month_dated_event_is_historical_only_when_the_whole_month_lies_back() -
     assert _period_end(year).isoformat() == "2011-12-31"
     day = DateRef(value="2016-12-15", precision="day", text="am Donnerstag", start=0, end=13)
     assert _period_end(day).isoformat() == "2016-12-15"
+
+
+def _triples(text: str, ptype: str) -> list[tuple[list[str], list[str]]]:
+    evs, _ = _events(text, ptype)
+    return [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in evs]
+
+
+def test_rockets_on_targets_in_another_country_have_that_country_as_recipient() -> None:
+    assert (["LBNREB"], ["ISR"]) in _triples(
+        "Die Rebellen feuerten vom Libanon aus Raketen auf Ziele in Israel ab.", "ASSAULT")
+
+
+def test_dismissal_from_service_stays_inside_one_institution() -> None:
+    assert (["USAMIL"], ["USAMIL"]) in _triples(
+        "Zwei Offiziere der US-Armee sind aus dem Dienst entlassen worden.", "SANCTION")
+
+
+def test_a_bare_object_labelled_obl_arg_is_still_the_object() -> None:
+    # the parser sometimes labels an accusative object "obl:arg" ("haben Rebellen sieben Geiseln genommen")
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    import lagebild.analyse.pipeline  # noqa: F401  (registers the Doc extensions)
+    from lagebild.extract.events import _object_tokens
+
+    words = ["Rebellen", "haben", "sieben", "Geiseln", "genommen", "."]
+    doc = Doc(Vocab(), words=words, heads=[4, 4, 3, 4, 4, 4], deps=["nsubj", "aux", "nummod", "obl:arg", "ROOT",
+                                                                   "punct"],
+              pos=["NOUN", "AUX", "NUM", "NOUN", "VERB", "PUNCT"])
+    assert [t.text for t in _object_tokens(doc[4], False)] == ["Geiseln"]

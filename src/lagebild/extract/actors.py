@@ -113,6 +113,7 @@ class Lexicon:
     sector_suffixes: list[tuple[str, str, str]] = field(default_factory=list)
     sector_home: dict[str, tuple[str, ...]] = field(default_factory=dict)  # form → home countries
     home_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "bundes" → (DEU, AUT, CHE)
+    religion: dict[str, str] = field(default_factory=dict)  # ISO3 → religion code of its clergy (MMR → BUD)
     align: list[tuple[str, str]] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     person_index: dict[tuple[str, ...], list[Person]] = field(default_factory=dict)
@@ -175,7 +176,7 @@ def load_sectors(path: Path) -> list[tuple[str, str, str, tuple[str, ...]]]:
         form, sector, kind = row[0], row[1], row[2]
         home = tuple(c for c in (row[3] if len(row) > 3 else "").split("|") if c)
         if not form or len(sector) != 3 or kind not in {"sector", "role", "event", "align", "generic", "none",
-                                                          "home"} or any(len(c) != 3 for c in home):
+                                                          "home", "religion"} or any(len(c) != 3 for c in home):
             raise ValueError(f"{path.name}: bad row {row}")
         out.append((form, sector, kind, home))
     return out
@@ -225,6 +226,9 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             lex.align.append((norm(form), sector))
         elif kind == "home":
             lex.home_prefixes[norm(form)] = home
+        elif kind == "religion":
+            for c in home:
+                lex.religion[c] = sector
         else:
             lex.sectors.setdefault(norm(form), (sector, kind))
             if home:
@@ -1089,6 +1093,9 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
             if sector == "UAF":
                 sector = "MIL"  # a state's attacks ("israelische Luftangriffe") are its military's
         sector = _context_sector(doc, tok, an, sector, head_sector)
+        if sector == "REL":
+            # "die Geistlichen" in Myanmar are Buddhist clergy
+            sector = lex.religion.get(country, sector)
         if kind == "role" and sector == "GOV" and _former(doc, tok, idx):
             sector = "ELI"  # "der Ex-Präsident", "der frühere Minister": no longer in office
         ent = head_sector.entry

@@ -50,6 +50,8 @@ PRONOUNS_REFL = {"sich", "mich", "dich", "uns", "euch"}
 PREP_FORMS = {"von": {"von", "vom"}, "zu": {"zu", "zum", "zur"}, "in": {"in", "im", "ins"}, "an": {"an", "am", "ans"},
               "bei": {"bei", "beim"}, "auf": {"auf", "aufs"}, "durch": {"durch", "durchs"}, "für": {"für", "fürs"},
               "über": {"über", "übers"}, "um": {"um", "ums"}, "unter": {"unter", "unterm"}, "hinter": {"hinter"}}
+# lexicon entries for removal from service: actor and recipient belong to one institution
+OWN_RANKS = {"entlassen/166", "suspendieren/166"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"}
 TOLL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -607,7 +609,7 @@ NON_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "ihn", "ihm", 
                   "unserer", "eueren", "eurem", "keinen", "keinem", "allen", "allem", "mehreren", "einigen", "vielen"}
 # possessive determiners: a weak mention ("bei seinem Treffen"), never handed on as the actor of later events
 POSSESSIVES = {p + e for p in ("sein", "ihr", "unser", "euer", "mein", "dein") for e in ("", "e", "en", "em", "er", "es")}
-CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "iobj")
+CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "iobj")  # obl:arg: a bare object the parser mislabels
 CLAUSE_DEPS = ("ccomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis")
 
 
@@ -639,7 +641,7 @@ def _core_candidates(tok: Token) -> list[Token]:
             if c.lower_ in PRONOUNS_REFL or any(g.dep_ == "case" for g in c.children) or \
                     (c.left_edge.i < c.i and c.left_edge.pos_ == "ADP") or _is_dated(c):
                 continue
-            if c.dep_ in ("obl", "iobj") and (c.pos_ == "PRON" and c.lower_ not in ("sie", "es")):
+            if c.dep_ in ("obl", "obl:arg", "iobj") and (c.pos_ == "PRON" and c.lower_ not in ("sie", "es")):
                 continue
             out.append(c)
     return sorted(set(out), key=lambda t: t.i)
@@ -1032,20 +1034,24 @@ def _resolve(doc: Doc, tokens: list[Token]) -> tuple[list[ActorRef], list[str]]:
 def _place_actors(doc: Doc, tokens: list[Token], ptype: str, actors: list[ActorRef]) -> list[ActorRef]:
     """A recipient slot filled by a place: a visit to, aid sent to or a demand made of a country involves its
     government ("Besuch in Japan" → JPNGOV). The place may be the slot noun or inside its phrase. The target of
-    force is not coded from a place ("Bombardierungen von Idlib" has no recipient actor)."""
+    force is not coded from a town or region ("Bombardierungen von Idlib" has no recipient actor); force aimed at
+    another whole country ("Raketen auf Ziele in Israel") has that country, without a sector, as its target."""
     out: list[ActorRef] = []
-    if ptype in PLACE_TARGET_TYPES:
+    if ptype in PLACE_TARGET_TYPES and ptype != "ASSAULT":
         return out
+    target = ptype == "ASSAULT"
     own = {a.country for a in actors}
     for t in _expand(tokens):
         lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
         for p in doc._.lb_places or []:
             if lo <= p.start and p.end <= hi and p.country and p.country not in own:
-                code = p.country + "GOV"
+                if target and not (p.feature or "").startswith("PCL"):
+                    continue
+                code = p.country if target else p.country + "GOV"
                 if all(code != o.code for o in out):
                     out.append(ActorRef(text=p.text, start=p.start, end=p.end, code=code, country=p.country,
-                                        sector="GOV", kind="place",
-                                        confidence=0.4))
+                                        sector=None if target else "GOV", kind="place",
+                                        confidence=0.35 if target else 0.4))
                 break
     return out
 
@@ -1481,6 +1487,18 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                                country=c, sector="COP", kind="default", confidence=0.3)]
             evidence.append(f"no agent named for force against protesters: the police of {c}")
             conf -= 0.2
+        if entry.id in OWN_RANKS and (bool(actors) != bool(recipients)):
+            # a dismissal from service happens inside one institution: when only one side is named, the other
+            # is the same ("Drei Offiziere wurden aus dem Dienst entlassen" → the military dismissed its own)
+            if actors:
+                recipients = [dataclasses.replace(a, kind="default", confidence=min(a.confidence, 0.35))
+                              for a in actors]
+                evidence.append("dismissal from the actor's own ranks → recipient")
+            else:
+                actors = [dataclasses.replace(r, kind="default", confidence=min(r.confidence, 0.35))
+                          for r in recipients]
+                evidence.append("dismissal without agent: by the recipient's own institution → actor")
+            conf -= 0.15
         if not actors and no_slot and not entry.default.endswith("!") and not _cumulative_figure(doc, sent, lex):
             ctx = _context_actors(doc, si, events, recipients, entry.type)
             if not ctx and entry.type != "PROTEST":
