@@ -374,3 +374,17 @@ def test_country_genitive_inside_an_organisation_entity_is_a_place(nlp):
               tags=["ART", "NE", "NE", "VVFIN", "$."], pos=["DET", "PROPN", "PROPN", "VERB", "PUNCT"],
               ents=["O", "B-ORG", "I-ORG", "O", "O"], sent_starts=[True] + [False] * 4)
     assert find_places(doc) == []
+
+
+def test_a_place_between_two_countries_is_in_neither(nlp):
+    # In Kabul demonstrierten Studenten . Soldaten schossen an der Grenze zwischen Indien und Pakistan .
+    doc = _doc(nlp, [("In", "APPR", "ADP", 1, "case"), ("Kabul", "NE", "PROPN", 2, "obl"),
+                     ("demonstrierten", "VVFIN", "VERB", 2, "ROOT", PAST, "demonstrieren"),
+                     ("Studenten", "NN", "NOUN", 2, "nsubj"), _p(2),
+                     ("Soldaten", "NN", "NOUN", 6, "nsubj"), ("schossen", "VVFIN", "VERB", 6, "ROOT", PAST, "schießen"),
+                     ("an", "APPR", "ADP", 9, "case"), ("der", "ART", "DET", 9, "det"),
+                     ("Grenze", "NN", "NOUN", 6, "obl"), ("zwischen", "APPR", "ADP", 11, "case"),
+                     ("Indien", "NE", "PROPN", 9, "nmod"), ("und", "KON", "CCONJ", 13, "cc"),
+                     ("Pakistan", "NE", "PROPN", 11, "conj"), _p(6)])
+    assert event_location(doc, doc[2], plover_type="PROTEST").country == "AFG"
+    assert event_location(doc, doc[6], plover_type="ASSAULT") is None

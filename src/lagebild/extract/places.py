@@ -614,6 +614,8 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
                 if typed and not material and _is_origin(span):
                     continue  # "Zusagen gibt es auch aus Italien": the source, not the place
                 cands.append((p, span))
+    if typed and _between_countries(cands, ids, trigger_token):
+        return None  # "an der Grenze zwischen Indien und Pakistan": on a border, in neither country
     if not cands:
         if typed:
             return _scene(doc, trigger_token) if material else None
@@ -704,6 +706,18 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
     if INHERIT and not cands and not typed:
         return _inherited(doc, trigger_token)
     return None
+
+
+def _between_countries(cands: list[tuple[Place, Span]], ids: dict[int, int], trigger_token: Token) -> bool:
+    """The trigger's clause places it "zwischen A und B" with A and B in different countries."""
+    own = ids.get(trigger_token.i)
+    for n, (p, span) in enumerate(cands):
+        if ids.get(span.start) != own or _prep_word(span) != "zwischen":
+            continue
+        rest = [q for q, s in cands[n + 1:] if ids.get(s.start) == own and s.start - span.end <= 3]
+        if rest and rest[0].country and p.country and rest[0].country != p.country:
+            return True
+    return False
 
 
 def _clause_of_place_is_trigger(head: Token, trigger: Token) -> bool:
