@@ -589,3 +589,13 @@ def test_a_bare_object_labelled_obl_arg_is_still_the_object() -> None:
                                                                    "punct"],
               pos=["NOUN", "AUX", "NUM", "NOUN", "VERB", "PUNCT"])
     assert [t.text for t in _object_tokens(doc[4], False)] == ["Geiseln"]
+
+
+def test_an_offer_to_send_troops_involves_the_destination_government() -> None:
+    assert (["ESPGOV"], ["LBNGOV"]) in _triples(
+        "Spanien hat sich bereit erklärt, weitere 1.000 Soldaten in den Libanon zu entsenden.", "AGREE")
+
+
+def test_a_demand_of_domestic_strikers_without_addressee_is_made_of_their_government() -> None:
+    assert (["POLLAB"], ["POLGOV"]) in _triples(
+        "Die Freilassung der Gefangenen ist eine Forderung der streikenden Arbeiter in Polen.", "REQUEST")

@@ -52,6 +52,8 @@ PREP_FORMS = {"von": {"von", "vom"}, "zu": {"zu", "zum", "zur"}, "in": {"in", "i
               "über": {"über", "übers"}, "um": {"um", "ums"}, "unter": {"unter", "unterm"}, "hinter": {"hinter"}}
 # lexicon entries for removal from service: actor and recipient belong to one institution
 OWN_RANKS = {"entlassen/166", "suspendieren/166"}
+# non-state domestic groups whose demands without an addressee are made of their own government
+DOMESTIC_CLAIMANTS = {"OPP", "BUD", "REL", "MUS", "LAB", "EDU"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"}
 TOLL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -1031,6 +1033,18 @@ def _resolve(doc: Doc, tokens: list[Token]) -> tuple[list[ActorRef], list[str]]:
     return refs, reasons
 
 
+def _zu_complements(tok: Token) -> list[Token]:
+    """The zu-infinitives completing the trigger or the adjective it stands with ("bereit, ... zu entsenden")."""
+    heads = [tok, *[c for c in tok.children if c.dep_ in ("xcomp", "advmod", "obj", "obl")]]
+    out = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("xcomp", "ccomp", "advcl", "acl") and c.pos_ == "VERB" and \
+                    (c.tag_ == "VVIZU" or any(g.lower_ == "zu" and g.tag_ == "PTKZU" for g in c.children)):
+                out.append(c)
+    return out
+
+
 def _place_actors(doc: Doc, tokens: list[Token], ptype: str, actors: list[ActorRef]) -> list[ActorRef]:
     """A recipient slot filled by a place: a visit to, aid sent to or a demand made of a country involves its
     government ("Besuch in Japan" → JPNGOV). The place may be the slot noun or inside its phrase. The target of
@@ -1413,6 +1427,24 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             recipients = [r for r in refs if all(r.start != a.start for a in actors)]
             if recipients:
                 evidence.append("the one the actors oppose → recipient")
+        if not recipients and entry.type == "AGREE":
+            # an offer to act somewhere involves that place's government ("Frankreich erklärte sich bereit,
+            # Soldaten in den Libanon zu entsenden" → LBNGOV): the destination of the zu-infinitive
+            for inf in _zu_complements(tok):
+                dest = [t for prep in ("in", "nach") for t in _prep_objects(inf, prep)]
+                refs = _place_actors(doc, dest, entry.type, actors) if dest else []
+                if refs:
+                    recipients = refs
+                    evidence.append(f"destination of '{inf.text}' (a place: its government) → recipient")
+                    break
+        if not recipients and entry.type == "REQUEST" and actors and \
+                all(a.country and a.sector in DOMESTIC_CLAIMANTS for a in actors) and \
+                len({a.country for a in actors}) == 1:
+            # demands of a country's protesters, clergy or unions with no addressee are made of its government
+            c = actors[0].country
+            recipients = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=f"{c}GOV",
+                                   country=c, sector="GOV", kind="default", confidence=0.3)]
+            evidence.append(f"demand of a domestic group without addressee → the government of {c}")
         # a noun whose support verb's subject is its recipient ("Sein Stil stößt auf Kritik seitens der Kirche")
         if entry.noun and not recipients:
             verb, is_actor = _support_verb(tok, lex)
