@@ -388,3 +388,14 @@ def test_a_place_between_two_countries_is_in_neither(nlp):
                      ("Pakistan", "NE", "PROPN", 11, "conj"), _p(6)])
     assert event_location(doc, doc[2], plover_type="PROTEST").country == "AFG"
     assert event_location(doc, doc[6], plover_type="ASSAULT") is None
+
+
+def test_relative_clause_on_the_event_noun_locates_it(nlp):
+    # Die Kämpfe , die Städte Syriens erreicht haben , gehen weiter .
+    doc = _doc(nlp, [("Die", "ART", "DET", 1, "det"), ("Kämpfe", "NN", "NOUN", 9, "nsubj"),
+                     (",", "$,", "PUNCT", 6, "punct"), ("die", "PRELS", "PRON", 6, "nsubj"),
+                     ("Städte", "NN", "NOUN", 6, "obj"), ("Syriens", "NE", "PROPN", 4, "nmod"),
+                     ("erreicht", "VVPP", "VERB", 1, "acl", "", "erreichen"), ("haben", "VAFIN", "AUX", 6, "aux"),
+                     (",", "$,", "PUNCT", 1, "punct"), ("gehen", "VVFIN", "VERB", 9, "ROOT", "", "gehen"),
+                     ("weiter", "PTKVZ", "ADP", 9, "compound:prt"), _p(9)])
+    assert event_location(doc, doc[1], plover_type="ASSAULT").country == "SYR"

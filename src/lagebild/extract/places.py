@@ -695,6 +695,13 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
                and _prep_word(span) not in NON_LOCATIVE and not _is_origin(span)}
         if len(own) == 1:
             return _as_place(next(iter(own.values())), 0.5)
+        # "die Proteste, die auch Städte des Landes erfasst haben": a relative clause on the event noun says where
+        # the event is
+        rel = {(p.geonameid, p.name): p for p, span in others
+               if trigger_token.pos_ == "NOUN" and _in_relative_of(span.root, trigger_token)
+               and not _modifies_actor(doc, span.root.head) and _prep_word(span) not in NON_LOCATIVE}
+        if len(rel) == 1:
+            return _as_place(next(iter(rel.values())), 0.5)
         scene = _scene(doc, trigger_token)
         if scene is not None:
             return scene
@@ -706,6 +713,18 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
     if INHERIT and not cands and not typed:
         return _inherited(doc, trigger_token)
     return None
+
+
+def _in_relative_of(tok: Token, noun: Token, max_steps: int = 6) -> bool:
+    """`tok` lies in a relative clause (acl) attached to `noun`."""
+    t = tok
+    for _ in range(max_steps):
+        if t.head is t:
+            return False
+        if t.dep_ in ("acl", "acl:relcl") and t.head == noun:
+            return True
+        t = t.head
+    return False
 
 
 def _between_countries(cands: list[tuple[Place, Span]], ids: dict[int, int], trigger_token: Token) -> bool:
