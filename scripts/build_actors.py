@@ -273,7 +273,7 @@ SECTORS: list[tuple[str, str, str]] = [
      "Bundespräsidentin|Bundesminister|Bundesministerin",
      "GOV", "role"),
     ("Armee|Armeen|Streitkräfte|Streitkräften|Militär|Militärs|Luftwaffe|Marine|Heer|Truppe|Truppen|Soldat|"
-     "Soldaten|Regierungstruppen|Regierungssoldaten|Regierungskräfte|Kampfflugzeug|Kampfflugzeuge|Kampfjets|"
+     "Soldaten|Konvoi|Konvois|Konvoy|Konvoys|Regierungstruppen|Regierungssoldaten|Regierungskräfte|Kampfflugzeug|Kampfflugzeuge|Kampfjets|"
      "Kampfjet|Kampfhubschrauber|Panzer|Artillerie|General|Generäle|Offizier|Offiziere|Kommandeur|Kommandant|"
      "Einheit|Einheiten|Spezialeinheit|Vorauskommando|Bataillon|Brigade|Division|Regiment|Marines|"
      "Marinesoldaten|Marineinfanterie|Militärputsch|Generalstab|Verteidigungsministerium|Bodentruppen|"
@@ -332,7 +332,8 @@ SECTORS: list[tuple[str, str, str]] = [
     ("Konfliktparteien|Konfliktpartei|Kriegsparteien|Kriegspartei|Verhandlungsparteien|Vertragsparteien|"
      "Vertragspartei|Prozessparteien|Streitparteien|Tarifparteien|Wetterdienst|Rettungsdienst|Feuerwehr|"
      "Bundesstaat|Bundesstaaten|Bundesland|Bundesländer|Bundesliga|Bewegungen|Truppenbewegung|Truppenbewegungen|"
-     "Panzerbewegung|Panzerbewegungen|Fluchtbewegung|Fluchtbewegungen",
+     "Panzerbewegung|Panzerbewegungen|Fluchtbewegung|Fluchtbewegungen|Hilfskonvoi|Hilfskonvois|Flüchtlingskonvoi|"
+     "Flüchtlingskonvois",
      "---", "none"),
     ("Anschlag|Anschläge|Terroranschlag|Bombenanschlag|Selbstmordanschlag|Angriff|Angriffe|Feuer|Beschuss|"
      "Explosion|Massaker|Bedrohung",

@@ -599,3 +599,14 @@ def test_an_offer_to_send_troops_involves_the_destination_government() -> None:
 def test_a_demand_of_domestic_strikers_without_addressee_is_made_of_their_government() -> None:
     assert (["POLLAB"], ["POLGOV"]) in _triples(
         "Die Freilassung der Gefangenen ist eine Forderung der streikenden Arbeiter in Polen.", "REQUEST")
+
+
+def test_the_dying_are_not_the_attackers_and_a_convoy_is_military() -> None:
+    assert (["---UAF"], ["GBRMIL"]) in _triples(
+        "Nach einem Angriff auf einen britischen Konvoi im Süden Afghanistans starben zwei Soldaten.", "ASSAULT")
+
+
+def test_an_unnamed_attack_on_a_state_forces_is_not_by_that_state() -> None:
+    assert (["---UAF"], ["GBRMIL"]) in _triples(
+        "Die britische Regierung kündigte am Montag neue Ermittlungen an. Am Abend wurde ein britischer Konvoi "
+        "angegriffen.", "ASSAULT")

@@ -54,6 +54,7 @@ PREP_FORMS = {"von": {"von", "vom"}, "zu": {"zu", "zum", "zur"}, "in": {"in", "i
 OWN_RANKS = {"entlassen/166", "suspendieren/166"}
 # non-state domestic groups whose demands without an addressee are made of their own government
 DOMESTIC_CLAIMANTS = {"OPP", "BUD", "REL", "MUS", "LAB", "EDU"}
+STATE_SECTORS = {"GOV", "MIL", "COP"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"}
 TOLL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -1483,7 +1484,9 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             # a bare event noun as the argument of a plain verb: that verb's subject (or passive agent) acts ("Die
             # Armee hatte mit dem Beschuss begonnen", "Das Kabinett stimmte dem Einberufungsbefehl zu"); not when
             # the verb is itself an event (the subject of "verurteilten die Gewalt" is not the violent one)
-            owner = _governing_actor_tokens(tok, trigger_tokens)
+            # the subject of a verb of harm is a victim of the attack noun ("Nach einem Angriff starben zwei
+            # Soldaten"), never its actor
+            owner = _governing_actor_tokens(tok, trigger_tokens) if not _harmed(tok, lex) else []
             refs, _ = _resolve(doc, owner) if owner else ([], [])
             refs = [r for r in refs if all(r.start != x.start for x in recipients)]
             if refs:
@@ -1535,6 +1538,17 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             ctx = _context_actors(doc, si, events, recipients, entry.type)
             if not ctx and entry.type != "PROTEST":
                 ctx = _topic_actors(doc, tok, recipients, entry.type)
+            if entry.type == "ASSAULT":
+                # a state does not attack its own forces: an attack on US soldiers by an unnamed agent is not by the
+                # US government of the story (in a civil war the rebels of the country still are)
+                state = {r.code[:3] for r in recipients if r.code[3:6] in STATE_SECTORS and r.code[:3] != "---"}
+                own = [a for a in ctx if a.code[:3] in state and a.code[3:6] in STATE_SECTORS]
+                if own and len(own) == len(ctx):
+                    # the force happened all the same: its agent is unknown
+                    ctx = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code="---UAF",
+                                    kind="default", confidence=0.3)]
+                else:
+                    ctx = [a for a in ctx if a not in own]
             if ctx:
                 actors = ctx
                 evidence.append(f"no actor in the clause: actor of the preceding event ('{ctx[0].text}')")
