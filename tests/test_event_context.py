@@ -399,3 +399,19 @@ def test_relative_clause_on_the_event_noun_locates_it(nlp):
                      (",", "$,", "PUNCT", 1, "punct"), ("gehen", "VVFIN", "VERB", 9, "ROOT", "", "gehen"),
                      ("weiter", "PTKVZ", "ADP", 9, "compound:prt"), _p(9)])
     assert event_location(doc, doc[1], plover_type="ASSAULT").country == "SYR"
+
+
+def test_a_place_left_behind_does_not_set_the_scene(nlp):
+    # In Kabul landeten Soldaten . Ein Schiff hatte einen Hafen in Pakistan verlassen . Die Soldaten verteilten Hilfe .
+    doc = _doc(nlp, [("In", "APPR", "ADP", 1, "case"), ("Kabul", "NE", "PROPN", 2, "obl"),
+                     ("landeten", "VVFIN", "VERB", 2, "ROOT", PAST, "landen"), ("Soldaten", "NN", "NOUN", 2, "nsubj"),
+                     _p(2),
+                     ("Ein", "ART", "DET", 6, "det"), ("Schiff", "NN", "NOUN", 12, "nsubj"),
+                     ("hatte", "VAFIN", "AUX", 12, "aux", PAST), ("einen", "ART", "DET", 9, "det"),
+                     ("Hafen", "NN", "NOUN", 12, "obj"), ("in", "APPR", "ADP", 11, "case"),
+                     ("Pakistan", "NE", "PROPN", 9, "nmod"), ("verlassen", "VVPP", "VERB", 12, "ROOT", "", "verlassen"),
+                     _p(12),
+                     ("Die", "ART", "DET", 15, "det"), ("Soldaten", "NN", "NOUN", 16, "nsubj"),
+                     ("verteilten", "VVFIN", "VERB", 16, "ROOT", PAST, "verteilen"), ("Hilfe", "NN", "NOUN", 16, "obj"),
+                     _p(16)])
+    assert event_location(doc, doc[16], plover_type="AID").country == "AFG"

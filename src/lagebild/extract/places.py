@@ -758,7 +758,14 @@ def _scene_place(doc: Doc, p: Place) -> bool:
         return False  # a scene is set by "in/bei/an ..." ("in der Innenstadt von Kairo"), not by "Stätten des Landes"
     if span.root.head.ent_type_ == "PER" or span.root.head.dep_ == "appos":
         return False  # "John Kline, ein Repräsentant aus Minnesota"
-    return _clause_verb(span.root).lemma_ not in SPEECH_LEMMAS
+    verb = _clause_verb(span.root)
+    if verb.lemma_ in DEPARTURE_LEMMAS or verb.text.lower() in DEPARTURE_LEMMAS:
+        return False  # "Schiffe haben einen Hafen in X verlassen": whoever left X is no longer there
+    return verb.lemma_ not in SPEECH_LEMMAS
+
+
+# verbs whose object is a place left behind (not "fliehen nach X", whose place is the destination)
+DEPARTURE_LEMMAS = {"verlassen", "räumen"}
 
 
 def _object_place(span: Span, verb: Token) -> bool:
