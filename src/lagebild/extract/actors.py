@@ -115,6 +115,7 @@ class Lexicon:
     home_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "bundes" → (DEU, AUT, CHE)
     religion: dict[str, str] = field(default_factory=dict)  # ISO3 → religion code of its clergy (MMR → BUD)
     align: list[tuple[str, str]] = field(default_factory=list)
+    align_prefixes: tuple[str, ...] = ()  # the align stems that match at a word's start, for a quick pre-check
     persons: list[Person] = field(default_factory=list)
     person_index: dict[tuple[str, ...], list[Person]] = field(default_factory=dict)
     max_len: int = 1
@@ -244,6 +245,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     lex.person_first = {k[0] for k in lex.person_index}
     for k in lex.multi:
         lex.multi_first[k[0]] = max(lex.multi_first.get(k[0], 0), len(k))
+    lex.align_prefixes = tuple(st for st, _ in lex.align if st != "pro" and not st.startswith("-"))
     return lex
 
 
@@ -542,6 +544,8 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
 def _align_of(lex: Lexicon, doc: Doc, i: int, key: str, date: dt.date | None) -> Hit | None:
     """An alignment adjective ("regierungstreue", "Assad-treue", "islamistische"), with the country of its
     first element where that is a person or a country ("Assad-treue" → SYR)."""
+    if "-" not in key and not key.startswith(lex.align_prefixes):
+        return None  # no stem can match: skip the scan (this runs for most lower-case words)
     for stem, sector in lex.align:
         if stem == "pro":
             continue
