@@ -1563,20 +1563,14 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code="---UAF",
                                    kind="default", confidence=0.3)]
                 evidence.append("no actor named: unidentified attacker (---UAF)")
-            elif entry.default.rstrip("!") == "GOV":
+            elif entry.default.rstrip("!") in _DEFAULT_SECTORS:
+                sector = entry.default.rstrip("!")
                 country = place.country if place is not None else _dominant_country(doc)
                 if country:
                     actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                                       code=f"{country}GOV", country=country, sector="GOV", kind="default",
+                                       code=f"{country}{sector}", country=country, sector=sector, kind="default",
                                        confidence=0.3)]
-                    evidence.append(f"no actor named: the government of {country} imposes it")
-            elif entry.default.rstrip("!") == "OPP":
-                country = place.country if place is not None else _dominant_country(doc)
-                if country:
-                    actors = [ActorRef(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                                       code=f"{country}OPP", country=country, sector="OPP", kind="default",
-                                       confidence=0.3)]
-                    evidence.append(f"no actor named: protesters in {country}")
+                    evidence.append("no actor named: " + _DEFAULT_SECTORS[sector].format(country=country))
             if actors:
                 conf -= 0.2
         if not actors:
@@ -1713,6 +1707,10 @@ def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef], ptype: str =
     if len(refs) < 2:
         return []
     return [dataclasses.replace(refs[-1], confidence=round(refs[-1].confidence * 0.5, 2))]
+
+
+# lexicon defaults that stand for a sector of the place's country when no actor is named
+_DEFAULT_SECTORS = {"GOV": "the government of {country} imposes it", "OPP": "protesters in {country}"}
 
 
 def _period_end(date: DateRef) -> dt.date:
