@@ -252,3 +252,34 @@ def test_nachdem_clause_takes_the_month_of_its_main_clause(nlp):
     tags[3:5] = ["APPRART", "NN"]
     doc = _doc(nlp, words, heads, deps, pos, tags)
     assert event_date(doc, doc[10], plover_type="ASSAULT").text != "am Montag"
+
+
+def test_adjectival_day_words(nlp):
+    _, found = _dates(nlp, "Der heutige Protestzug folgte auf die gestrige Sitzung.")
+    assert found["heutige"].value == "2016-12-16" and found["gestrige"].value == "2016-12-15"
+
+
+def test_purpose_clause_has_no_date_of_its_own(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Er schickte am 20. April Soldaten auf die Inseln, um Ausschreitungen zu beenden.",
+                       FRIDAY))
+    trigger = next(t for t in doc if t.text == "Ausschreitungen")
+    assert event_date(doc, trigger, plover_type="PROTEST") is None
+    sent_trigger = next(t for t in doc if t.text == "schickte")
+    assert event_date(doc, sent_trigger, plover_type="AID").value == "2016-04-20"
+
+
+def test_adverb_inside_a_noun_phrase_does_not_date_the_clause(nlp):
+    from lagebild.extract.dates import _attributive
+
+    # "des inzwischen wieder zurückgetretenen Premierministers", with the participle misread as an adverb: the words
+    # (an adverb right after an article) say it times the attribute, not the clause
+    words = ["Unruhen", "nach", "der", "Ernennung", "des", "inzwischen", "wieder", "zurückgetretenen",
+             "Premierministers", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[0, 3, 3, 0, 8, 6, 7, 8, 3, 0],
+              deps=["ROOT", "case", "det", "nmod", "det", "advmod", "advmod", "advmod", "nmod", "punct"],
+              pos=["NOUN", "ADP", "DET", "NOUN", "DET", "ADV", "ADV", "ADV", "NOUN", "PUNCT"],
+              tags=["NN", "APPR", "ART", "NN", "ART", "ADV", "ADV", "ADV", "NN", "$."])
+    assert _attributive(doc[5])
+    assert not _attributive(doc[6])

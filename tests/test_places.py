@@ -168,3 +168,36 @@ def test_typographic_apostrophes_match_the_gazetteer(nlp):
                   pos=["DET", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"], tags=["ART", "NN", "APPR", "NE", "VVFIN", "$."])
         doc._.lb_article_date = dt.date(2009, 7, 10)
         assert [(p.text, p.country) for p in find_places(doc)] == [(form, "ITA")]
+
+
+def test_german_names_with_inflected_adjectives(nlp):
+    _, places = _places(nlp, "Die Verbrechen geschahen in der Zentralafrikanischen Republik. Die Delegation reiste "
+                             "weiter in die Vereinigten Arabischen Emirate.")
+    got = {p.text: p.country for p in places}
+    assert got.get("Zentralafrikanischen Republik") == "CAF"
+    assert got.get("Vereinigten Arabischen Emirate") == "ARE"
+
+
+def test_month_in_a_date_is_no_place(nlp):
+    _, places = _places(nlp, "Am Mittwoch, den 27. August 2008, wurde in Jammu eine Geiselnahme beendet.",
+                        dt.date(2008, 8, 28))
+    assert "August" not in {p.text for p in places}
+
+
+def test_agent_of_a_participle_is_not_the_location(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Am Mittwoch scheiterte eine von Russland und der Türkei vermittelte Einigung.",
+                       dt.date(2016, 12, 16)))
+    trigger = next(t for t in doc if t.text == "Einigung")
+    assert event_location(doc, trigger, plover_type="AGREE") is None
+
+
+def test_place_hung_on_a_date_phrase_locates_the_statement(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Der Außenminister erklärte Mitte Mai in New York, dass die Polizei unfähig sei.",
+                       dt.date(2006, 5, 27)))
+    trigger = next(t for t in doc if t.text == "erklärte")
+    loc = event_location(doc, trigger, plover_type="ACCUSE")
+    assert loc is not None and loc.country == "USA"

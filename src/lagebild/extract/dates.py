@@ -65,6 +65,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # gestern, heute, morgen (not "am Morgen"), vorgestern, übermorgen; am heutigen Tag
     ("relday", re.compile(r"\b((?i:vorgestern|gestern|heute|übermorgen)|(?<![Aa]m )morgen)(?:\s?(?:abend|nachmittag|"
                           r"vormittag|früh|mittag|morgen|nacht))?\b")),
+    # "der heutige Protestzug", "die gestrige Sitzung": the day as an attribute of a noun
+    ("adjday", re.compile(r"\b(heutig|gestrig|vorgestrig|morgig)(?:e|en|er|es|em)\b", _F)),
     # vergangene/letzte/kommende Woche, vergangenes Wochenende, am Wochenende
     ("week", re.compile(r"\b(vergangene|letzte|kommende|nächste|diese|vorige|am|vergangenes|letztes|kommendes|"
                         r"nächstes|dieses)[nrs]?\s+(Woche|Wochenende|Monat|Jahr)\b", _F)),
@@ -244,6 +246,9 @@ def _resolve(kind: str, m: re.Match, base: dt.date, future: bool) -> tuple[dt.da
     if kind == "relday":
         offset = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}[g[0].lower()]
         return base + dt.timedelta(days=offset), "day", 0.85, None
+    if kind == "adjday":
+        offset = {"vorgestrig": -2, "gestrig": -1, "heutig": 0, "morgig": 1}[g[0].lower()]
+        return base + dt.timedelta(days=offset), "day", 0.8, None
     if kind == "week":
         which, unit = g[0].lower(), g[1].lower()
         sign = 1 if which.startswith(("kommend", "nächst")) else (0 if which.startswith(("dies", "am")) else -1)
@@ -428,6 +433,8 @@ def event_date(doc: Doc, trigger_token: Token, plover_type: str | None = None) -
         return own
     if plover_type is not None and _pluperfect(trigger_token):
         return None  # "Der hatte die Parteien zu Gesprächen gebeten": background before the narrative, undated
+    if plover_type is not None and clause_kind(trigger_token) == "inf" and _purpose(trigger_token):
+        return None  # "..., um Ausschreitungen zu beenden": a purpose, not a dated happening
     sent = trigger_token.sent
     if any(t.lower_ in PRESENT_ADVERBS and not _attributive(t) for t in sent):
         return _article_date_ref(doc)  # "Inzwischen ..., und die Grenze wurde geschlossen": the present
@@ -525,9 +532,20 @@ def _own_date(doc: Doc, trigger_token: Token) -> DateRef | None:
     return DateRef(**{**best.__dict__, "confidence": round(conf, 3)})
 
 
+def _purpose(tok: Token) -> bool:
+    """The trigger stands in an "um/ohne/statt ... zu" clause."""
+    start = clause_start(tok)
+    return start is not None and start.lower_ in ("um", "ohne", "statt", "anstatt")
+
+
 def _attributive(tok: Token) -> bool:
     """An adverb inside an attribute ("den bislang gehaltenen Ostteil"): it times the attribute, not the clause."""
-    return tok.head is not tok and (tok.head.tag_ == "ADJA" or tok.head.dep_ in ("amod", "acl"))
+    if tok.head is not tok and (tok.head.tag_ == "ADJA" or tok.head.dep_ in ("amod", "acl")):
+        return True
+    # by the words, whatever the parse: an adverb right after an article or possessive stands inside a noun phrase
+    # ("des inzwischen wieder zurückgetretenen Premierministers")
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return prev is not None and prev.tag_ in ("ART", "APPRART", "PPOSAT", "PDAT", "PIAT")
 
 
 def _future_verb(tok: Token) -> bool:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from lagebild.extract.clauses import clause_ids
 from lagebild.extract.clauses import clause_verb as _clause_verb
+from lagebild.extract.dates import MONTHS, WEEKDAYS
 from lagebild.model import Place
 
 GAZ_DIR = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
@@ -88,6 +89,11 @@ class Gazetteer:
             if key not in self.places:
                 raise ValueError(f"names.tsv: unknown place key {key!r} for {form!r}")
             self.names.setdefault(form, []).append((key, source))
+        for form, readings in list(self.names.items()):
+            for inflected in _inflected_forms(form):
+                german = [r for r in readings if r[1] in GERMAN_SOURCES]
+                if german and inflected not in self.names:
+                    self.names[inflected] = german
         for form, gid, valid_from, valid_to, *_ in _data_lines(directory / "aliases.tsv"):
             self.aliases.setdefault(gid, []).append((form, _date(valid_from), _date(valid_to)))
         self.continuations: set[str] = set()
@@ -125,6 +131,23 @@ class Gazetteer:
         if not spans:
             return True
         return any((s is None or s <= date) and (e is None or date < e) for s, e in spans)
+
+
+ADJ_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:sch|t)e$")
+
+
+def _inflected_forms(form: str) -> list[str]:
+    """Oblique forms of a German name with adjectives: "Zentralafrikanische Republik" → "Zentralafrikanischen
+    Republik", "Vereinigte Arabische Emirate" → "Vereinigten Arabischen Emirate(n)" (dative/genitive after an
+    article: "in der Zentralafrikanischen Republik")."""
+    words = form.split(" ")
+    if len(words) < 2 or not any(ADJ_WORD.match(w) for w in words[:-1]):
+        return []
+    stem = [w + "n" if ADJ_WORD.match(w) else w for w in words[:-1]]
+    out = [" ".join([*stem, words[-1]])]
+    if words[-1].endswith("e"):
+        out.append(" ".join([*stem, words[-1] + "n"]))  # plural dative: "in den Vereinigten Arabischen Emiraten"
+    return out
 
 
 def _date(text: str) -> dt.date | None:
@@ -222,6 +245,21 @@ def _genitive_of_common_noun(doc: Doc, c: _Candidate, sources: set[str]) -> bool
             and bool(sources & GERMAN_SOURCES))
 
 
+DATE_LEADS = {"am", "im", "vom", "seit", "bis", "ab", "anfang", "mitte", "ende", "monat", "letzten", "vergangenen",
+              "kommenden", "nächsten", "diesen", "jeden"}
+
+
+def _in_date(doc: Doc, c: _Candidate) -> bool:
+    """A month or weekday name inside a date expression: after a day number or a date word, or before a year."""
+    if c.end - c.start != 1 or (doc[c.start].lower_ not in MONTHS and doc[c.start].lower_ not in WEEKDAYS):
+        return False
+    prev = doc[c.start - 1] if c.start > 0 else None
+    nxt = doc[c.end] if c.end < len(doc) else None
+    if prev is not None and (prev.lower_ in DATE_LEADS or re.fullmatch(r"\d{1,2}\.?", prev.text)):
+        return True
+    return nxt is not None and re.fullmatch(r"(1[89]|20)\d\d", nxt.text) is not None
+
+
 def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
     first = doc[c.start]
     last = doc[c.end - 1]
@@ -236,6 +274,8 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
     prev = doc[c.start - 1] if c.start > 0 else None
     if doc[c.start:c.end].text in gaz.continuations and prev is not None and prev.text[:1].isupper() and not prev.is_sent_start:
         return False  # "Los Angeles Times"
+    if _in_date(doc, c):
+        return False  # "am 27. August 2008": a month or weekday name in a date, not the town of that name
     if sources == {"adj"}:
         # "Genfer Gespräche", "Pariser Vorstädten": the adjective must modify a following noun
         c.adjective = True
@@ -256,7 +296,9 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
     if first.ent_type_ in ("ORG", "OTH") and prev is not None and prev.lower_ in PLACE_PREPS:
         return True  # "das Massaker von Srebrenica": a name (by NER, of the wrong class) after a place preposition
     # German-usage names (countries, exonyms) also when the tagger calls them common nouns
-    return bool(sources & GERMAN_SOURCES) and first.pos_ in ("NOUN", "PROPN", "X")
+    # ... and a German multi-word name that starts with its adjective ("in der Zentralafrikanischen Republik")
+    return bool(sources & GERMAN_SOURCES) and (first.pos_ in ("NOUN", "PROPN", "X")
+                                                or c.end - c.start > 1 and last.pos_ in ("NOUN", "PROPN"))
 
 
 def _score(entry: GazEntry, source: str, context: dict[str, float]) -> float:
@@ -486,6 +528,8 @@ def _is_actor_use(span: Span) -> bool:
     """A place used as an actor rather than a location: a subject ("Russland setzt auf ...", "Moskau kritisierte"),
     a country as object ("unterstützt Syrien") or a dative/indirect object, without a preposition of its own."""
     root = span.root
+    if _agent_of_participle(span):
+        return True
     if any(c.dep_ == "case" or c.lower_ in CASE_WORDS for c in root.children) or _lexical_prep(span) is not None:
         return False
     if root.dep_ == "nsubj":
@@ -495,6 +539,45 @@ def _is_actor_use(span: Span) -> bool:
     if root.dep_ == "obj":
         # "eroberten Aleppo" is a location, "unterstützt Syrien" a recipient
         return any(p.start == span.start_char and p.feature == "PCLI" for p in span.doc._.lb_places or [])
+    return False
+
+
+def _participle(tok: Token) -> bool:
+    """A past participle, also as an inflected attribute ("vermittelte", "besetzten")."""
+    if tok.tag_ == "VVPP" or "VerbForm=Part" in str(tok.morph):
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "ADJA" and len(lemma) > 5 and lemma.startswith(PARTICIPLE_PREFIXES) and lemma.endswith(("t", "en"))
+
+
+# a past participle starts with ge- or with an inseparable/separable prefix (vermittelt, besetzt, angegriffen)
+PARTICIPLE_PREFIXES = ("ge", "be", "ver", "er", "zer", "ent", "emp", "an", "auf", "aus", "ein", "ab", "unter", "über",
+                       "vor", "zu", "durch", "her", "hin", "fest", "mit", "nach", "um")
+
+
+def _agent_of_participle(span: Span) -> bool:
+    """"eine von Russland und der Türkei vermittelte Einigung", "die von Israel besetzten Gebiete": a von-phrase
+    before a participle names its agent, an actor and not where the event happens. Read from the words after the
+    name (other names, articles, conjunctions) up to the participle; the parse of such phrases is unreliable."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.sent.start and span.start - i <= 6 and doc[i].tag_ in ("ART", "KON", "NE", "ADJA", "$,") \
+            and doc[i].lower_ not in ("von", "vom"):
+        i -= 1  # back over earlier conjuncts: "von Russland und der Türkei"
+    if i < span.sent.start or doc[i].lower_ not in ("von", "vom") or doc[i].tag_ != "APPR" \
+            and doc[i].pos_ != "ADP":
+        return False
+    i = span.end
+    for _ in range(6):
+        if i >= span.sent.end:
+            return False
+        t = doc[i]
+        if _participle(t):
+            return True
+        if t.tag_ not in ("KON", "ART", "NE", "ADV") and not (t.tag_ == "NN" and t.text[:1].isupper()
+                                                              and t.ent_type_ in ("LOC", "ORG")):
+            return False
+        i += 1
     return False
 
 
@@ -521,6 +604,20 @@ def _modifies_actor(doc: Doc, noun: Token) -> bool:
     if noun.i not in _actor_heads(doc):
         return False
     return not any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in noun.children)
+
+
+def _date_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside date expressions (computed once per document)."""
+    key = ("lagebild", "date_tokens")
+    if key not in doc.user_data:
+        out: set[int] = set()
+        for d in doc._.lb_dates or [] if Doc.has_extension("lb_dates") else []:
+            if d.start is not None and d.end is not None:
+                span = doc.char_span(d.start, d.end, alignment_mode="expand")
+                if span is not None:
+                    out.update(t.i for t in span)
+        doc.user_data[key] = out
+    return doc.user_data[key]
 
 
 def _path_to(tok: Token, target: Token, max_steps: int = 3) -> list[Token] | None:
@@ -568,8 +665,11 @@ def _locative(span: Span, strict: bool = False) -> bool:
     if prep is None or prep.lower_ not in LOCATIVE_CASES:
         return False
     if strict and prep.lower_ in TWO_WAY:
-        nouns = [t for t in span.doc[prep.i + 1:span.end] if t.tag_ in ("ART", "NN", "NE", "ADJA")]
-        return not any("Case=Acc" in str(t.morph) for t in nouns)
+        # the case of articles and adjectives, else of common nouns: the morphology guesses at bare names ("in New
+        # York" read as accusative), which German does not inflect
+        words = span.doc[prep.i + 1:span.end]
+        marked = [t for t in words if t.tag_ in ("ART", "ADJA")] or [t for t in words if t.tag_ == "NN"]
+        return not any("Case=Acc" in str(t.morph) for t in marked)
     return True
 
 
@@ -637,6 +737,9 @@ def event_location(doc: Doc, trigger_token: Token, plover_type: str | None = Non
             others.append((p, span))  # "Verhandlungen mit Iran", "Sanktionen gegen Iran": a party, not a place
             continue
         path = _path_to(head, trigger_token)
+        if path is not None:
+            # "erklärte Mitte Mai in New York": a place the parse hangs on a date expression is the clause's place
+            path = [t for t in path if t.i not in _date_tokens(doc)]
         if path is not None and not any(_modifies_actor(doc, t) for t in path):
             if all(t.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "DET") for t in path) and (not verbal or not path):
                 attached.append((len(path) + origin, p))
