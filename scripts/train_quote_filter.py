@@ -3,10 +3,13 @@
     python scripts/train_quote_filter.py [DATA] [--limit N]   # DATA defaults to ../shared/data
 
 The rules of lagebild.extract.quotes propose candidate quotes (with speaker). On the TRAIN split of the German
-Wikinews quotation corpus each candidate gets two labels: it matches a gold quote (token Jaccard >= 0.5, one-to-one,
-as in `lagebild eval quotes`), and its speaker overlaps that gold quote's speaker. Two logistic regressions over
-`candidate_features` learn these; the thresholds maximise quote F1 and then speaker F1 on 5-fold cross-validated
-predictions of the train split. The dev split is never read. Needs scikit-learn (`pip install -e .[build]`).
+Wikinews quotation corpus each candidate is labelled by whether it matches a gold quote (token Jaccard >= 0.5,
+one-to-one, as in `lagebild eval quotes`); a logistic regression over `candidate_features` learns this (`quote`).
+For the quotes it keeps (by 5-fold cross-validated predictions, as at run time), each candidate speaker of
+`rank_speakers` is labelled by whether it overlaps the matched gold quote's speaker; a second logistic regression
+learns this (`ranker`, cross-validated by document). The thresholds maximise quote F1 and speaker F1 on the
+cross-validated predictions of the train split. The dev split is never read. Needs scikit-learn
+(`pip install -e .[build]`).
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ OUT = ROOT / "src" / "lagebild" / "resources" / "quotes" / "filter.json"
 _DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")
 
 
-def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], list[int], int, int]:
-    """Features, quote labels and speaker labels of all candidates; gold quote and gold speaker counts."""
+def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], list[int], int, int, list[tuple]]:
+    """Features, quote labels and speaker labels of all candidates; gold quote and gold speaker counts; per
+    document (doc, candidates, sentences, sentence index, corpus words, gold) for the speaker ranker."""
     import lagebild.extract.quotes as Q
     from lagebild.analyse.pipeline import load_pipeline, make_doc
     from lagebild.evaluate.quotes import _word_tokens, char_span_tokens, gold_items, match
@@ -35,6 +39,7 @@ def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], li
     nlp = load_pipeline()
     feats, y_q, y_s = [], [], []
     n_gold = n_gold_sp = 0
+    per_doc = []
 
     def docs():
         for f, d in zip(files, corpus, strict=True):
@@ -49,7 +54,7 @@ def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], li
             n_gold += len(gold)
             n_gold_sp += sum(1 for g in gold if g["speaker"])
             found, sents, sent_of = Q._quote_spans(doc)
-            pred, rows = [], []
+            pred, rows, kept = [], [], []
             for q in found:
                 if q.end <= q.start:
                     continue
@@ -63,13 +68,47 @@ def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], li
                     sp = char_span_tokens(words, s2.start_char, s2.end_char)
                 pred.append({"quote": toks, "speaker": sp, "type": q.type})
                 rows.append(Q.candidate_features(doc, q, sents, sent_of))
+                kept.append(q)
+            per_doc.append((doc, kept, sents, sent_of, words, gold))
             matched = dict((pi, gi) for gi, pi in match(gold, pred))
             for pi, p in enumerate(pred):
                 gi = matched.get(pi)
                 feats.append(rows[pi])
                 y_q.append(int(gi is not None))
                 y_s.append(int(gi is not None and bool(p["speaker"] & gold[gi]["speaker"])) if p["speaker"] else -1)
-    return feats, y_q, y_s, n_gold, n_gold_sp
+    return feats, y_q, y_s, n_gold, n_gold_sp, per_doc
+
+
+def ranker_rows(per_doc: list[tuple], keep: list[bool], info: list | None = None
+                ) -> tuple[list[dict], list[int], list[int], list[int]]:
+    """Speaker-candidate features and labels for the quotes the quote model keeps: label 1 when the quote matches
+    a gold quote and the candidate overlaps its speaker. Also the quote index (group) and document of each row."""
+    import lagebild.extract.quotes as Q
+    from lagebild.evaluate.quotes import char_span_tokens, match
+
+    feats, labels, groups, docs_of = [], [], [], []
+    i = qi = 0
+    for di, (doc, found, sents, sent_of, words, gold) in enumerate(per_doc):
+        kept = [q for j, q in enumerate(found) if keep[i + j]]
+        i += len(found)
+        pred = [{"quote": char_span_tokens(words, doc[q.start:q.end].start_char, doc[q.start:q.end].end_char)}
+                for q in kept]
+        matched = dict((pi, gi) for gi, pi in match(gold, pred))
+        collected: list = []
+        Q.rank_speakers(doc, kept, sents, sent_of, {}, collect=collected)
+        for q, cands in collected:
+            gi = matched.get(next(j for j, k in enumerate(kept) if k is q))
+            gold_sp = gold[gi]["speaker"] if gi is not None else frozenset()
+            for span, f in cands:
+                s2 = doc[span[0]:span[1]]
+                feats.append(f)
+                labels.append(int(bool(char_span_tokens(words, s2.start_char, s2.end_char) & gold_sp)))
+                groups.append(qi)
+                docs_of.append(di)
+                if info is not None:  # for error analysis: the quote and the candidate
+                    info.append((doc[q.start:q.end].text, s2.text))
+            qi += 1
+    return feats, labels, groups, docs_of
 
 
 def _best_threshold(scores: list[float], good: list[int], n_gold: int, base_tp: int = 0, base_pred: int = 0
@@ -90,14 +129,14 @@ def _best_threshold(scores: list[float], good: list[int], n_gold: int, base_tp: 
 def main() -> int:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import cross_val_predict
+    from sklearn.model_selection import PredefinedSplit, cross_val_predict
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--C", type=float, default=0.5)
     args = ap.parse_args()
-    feats, y_q, y_s, n_gold, n_gold_sp = candidates(Path(args.data), args.limit)
+    feats, y_q, y_s, n_gold, n_gold_sp, per_doc = candidates(Path(args.data), args.limit)
     vec = DictVectorizer()
     X = vec.fit_transform(feats)
     names = vec.get_feature_names_out()
@@ -112,25 +151,40 @@ def main() -> int:
     _, cv_q, w_q = fit(X, y_q)
     t_q, f_q = _best_threshold(cv_q, y_q, n_gold)
     w_q["threshold"] = t_q
-    # speaker: among the kept candidates with a speaker
-    idx = [i for i, s in enumerate(y_s) if s >= 0 and cv_q[i] >= t_q]
-    _, cv_s, w_s = fit(X[idx], [y_s[i] for i in idx])
-    t_s, f_s = _best_threshold(cv_s, [y_s[i] for i in idx], n_gold_sp)
-    w_s["threshold"] = t_s
+    # speaker ranker: candidates of the quotes kept by the cross-validated quote model; cross-validated by document
+    r_feats, r_y, r_group, r_doc = ranker_rows(per_doc, [p >= t_q for p in cv_q])
+    r_vec = DictVectorizer()
+    R = r_vec.fit_transform(r_feats)
+    r_names = r_vec.get_feature_names_out()
+    folds = [d % 5 for d in r_doc]
+    r_clf = LogisticRegression(C=args.C, max_iter=3000)
+    cv_r = cross_val_predict(LogisticRegression(C=args.C, max_iter=3000), R, r_y, cv=PredefinedSplit(folds),
+                             method="predict_proba")[:, 1]
+    r_clf.fit(R, r_y)
+    best: dict[int, tuple[float, int]] = {}
+    for p, y, g in zip(cv_r, r_y, r_group, strict=True):
+        if g not in best or p > best[g][0]:
+            best[g] = (p, y)
+    t_s, f_s = _best_threshold([b[0] for b in best.values()], [b[1] for b in best.values()], n_gold_sp)
+    w_r = {"intercept": round(float(r_clf.intercept_[0]), 4), "threshold": t_s,
+           "coef": {str(n): round(float(w), 4) for n, w in zip(r_names, r_clf.coef_[0], strict=True)
+                    if abs(w) >= 1e-3}}
     model = {
         "about": "Learned quote filter for lagebild.extract.quotes (logistic regression over candidate_features). "
                  "Built by scripts/train_quote_filter.py from the German Wikinews quotation corpus, train split "
                  "(annotations CC BY-NC-SA 4.0, text CC BY 2.5; weights only, no text).",
-        "version": 1,
+        "version": 2,
         "train": {"candidates": len(y_q), "gold_quotes": n_gold, "gold_speakers": n_gold_sp,
-                  "cv_quote_f1": round(f_q, 4), "cv_speaker_f1": round(f_s, 4), "C": args.C},
+                  "speaker_candidates": len(r_y), "cv_quote_f1": round(f_q, 4), "cv_speaker_f1": round(f_s, 4),
+                  "C": args.C},
         "quote": w_q,
-        "speaker": w_s,
+        "ranker": w_r,
     }
     OUT.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf8")
     print(f"{len(y_q)} candidates ({sum(y_q)} match), quote threshold {t_q} (cv F1 {f_q:.3f}); "
-          f"{len(idx)} with speaker ({sum(y_s[i] for i in idx)} right), speaker threshold {t_s} (cv F1 {f_s:.3f}) "
-          f"-> {OUT}")
+          f"{len(best)} quotes, {len(r_y)} speaker candidates ({sum(r_y)} right), speaker threshold {t_s} "
+          f"(cv speaker F1 {f_s:.3f}, candidates cover {len({g for y, g in zip(r_y, r_group, strict=True) if y})} "
+          f"of {n_gold_sp} gold speakers) -> {OUT}")
     return 0
 
 

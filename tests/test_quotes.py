@@ -190,3 +190,27 @@ def test_short_phrase_quoted_inside_indirect_speech_is_direct(analyse):
     # a quoted title outside reported speech stays no quote
     doc = analyse("Der Film „Das Boot“ läuft heute im Fernsehen.")
     assert not [q for q in _quote_spans(doc)[0] if q.type == "Direct"]
+
+
+def test_speaker_ranker_takes_the_speaker_of_the_sentence_before(analyse):
+    # free indirect speech: the speaker is named in the sentence before, not in the quote's own sentence
+    from lagebild.extract.quotes import filter_model
+
+    assert "ranker" in filter_model() and 0 < filter_model()["ranker"]["threshold"] < 1
+    doc = analyse("Der Bürgermeister hat sich am Abend zu dem Unglück geäußert. "
+                  "Die Feuerwehr sei sehr schnell vor Ort gewesen.")
+    q = next(q for q in find_quotes(doc) if q.text.startswith("Die Feuerwehr"))
+    assert q.speaker_text is not None and "Bürgermeister" in q.speaker_text
+
+
+def test_speaker_ranker_decides_by_its_weights_and_threshold(analyse):
+    from lagebild.extract.quotes import _quote_spans, rank_speakers
+
+    doc = analyse("Der Sprecher der Regierung sagte, die Armee habe keine Zivilisten angegriffen.")
+    found, sents, sent_of = _quote_spans(doc)
+    q = next(q for q in found if q.type == "Indirect")
+    rule = {"intercept": -2.0, "threshold": 0.5, "coef": {"src=rule": 4.0}}
+    rank_speakers(doc, found, sents, sent_of, rule)
+    assert "Sprecher" in doc[q.speaker[0]:q.speaker[1]].text
+    rank_speakers(doc, found, sents, sent_of, dict(rule, threshold=0.99))
+    assert q.speaker is None  # no candidate scores above the threshold: no speaker rather than a guess

@@ -21,8 +21,11 @@ train split of the Wikinews quotation corpus by `scripts/build_quote_lexicon.py`
 `konjunktiv.tsv`, attribution phrases from `attributions.tsv`.
 
 A learned filter (`resources/quotes/filter.json`, logistic regressions trained on the train split by
-`scripts/train_quote_filter.py`) then drops candidates and speakers that the train split says are mostly wrong;
-the rules propose, the filter decides. Quotes are computed once per Doc and cached in `doc.user_data`.
+`scripts/train_quote_filter.py`) then drops candidates that the train split says are mostly wrong, and a learned
+speaker ranker picks each kept quote's speaker among candidates from the parse around it (subjects and agents,
+names, pronouns, source phrases, the rules' own speaker, the previous quote's speaker), or none when no candidate
+scores above its threshold; the rules propose, the models decide. Quotes are computed once per Doc and cached in
+`doc.user_data`.
 
 `attribution_for_token(doc, token)` is the contract function for the event coder.
 """
@@ -1109,6 +1112,8 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
                     break
     if not _TRAINING and filter_model() is not None:
         found = _apply_filter(doc, found, sents, sent_of)
+        if "ranker" in filter_model():
+            rank_speakers(doc, found, sents, sent_of, filter_model()["ranker"])
     return found, sents, sent_of
 
 
@@ -1150,6 +1155,7 @@ def candidate_features(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: d
     f["first_person"] = float(any(t.text.lower() in _FIRST_PERSON for t in words))
     f["inner_end"] = float(any(t.text in _SENT_END for t in doc[q.start:max(q.start, q.end - 2)]))
     f["has_cue"] = float(q.cue is not None)
+
     cue_tok = doc[q.cue[0]] if q.cue is not None else None
     if cue_tok is not None:
         f[f"cue={cue_tok.text.lower()}"] = 1.0
@@ -1191,6 +1197,201 @@ def candidate_features(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: d
     return f
 
 
+# ------------------------------------------------------------------------------------------- speaker ranker
+# For each kept quote, candidate speakers from the parse around it (subjects and agents, PER/ORG/LOC names,
+# pronouns, source phrases, the rules' own speaker, the speaker of the quote before) are scored by a logistic
+# model trained on the train split (scripts/train_quote_filter.py); the best one above a threshold is the speaker.
+_CAND_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "obl", "nmod", "obj", "iobj", "appos", "nmod:poss", "conj"}
+_CAND_POS = {"NOUN", "PROPN", "PRON"}
+_SOURCE_CASE = {"laut", "zufolge", "gemäß", "nach", "von", "vom", "aus", "bei"}
+_SOURCE_ADV = {"demnach", "danach"}
+_CONJOIN = ("src=", "dep=", "sent=", "nth_before=", "gov_", "pron=", "ent=", "case=", "inside", "after", "dist_log",
+            "in_direct", "q_sent_subject", "nth_", "speaks_elsewhere")
+
+
+def _compact(doc: Doc, h: Token, a: int, b: int) -> tuple[int, int]:
+    """The noun phrase of head h within [a, b): determiners, adjectives, names, appositions, genitives."""
+    lo = hi = h.i
+    for t in h.subtree:
+        if not a <= t.i < b:
+            continue
+        anc, ok = t, True
+        while anc.i != h.i:
+            if anc.dep_ not in _SUBJ_KEEP or anc.dep_ in ("conj", "cc"):
+                ok = False
+                break
+            anc = anc.head
+        if ok:
+            lo, hi = min(lo, t.i), max(hi, t.i)
+    while hi > lo and doc[hi].text in {",", "(", "-", "und"} | _ALL_MARKS:
+        hi -= 1
+    while lo < hi and doc[lo].text in {",", ")", "-"} | _ALL_MARKS:
+        lo += 1
+    if hi - lo >= 10 or any(doc[k].text in _ALL_MARKS for k in range(lo, hi + 1)):
+        return (h.i, h.i + 1)
+    return (lo, hi + 1)
+
+
+def _span_head(doc: Doc, span: tuple[int, int]) -> int:
+    """The token of the span whose syntactic head lies outside it (the first such)."""
+    a, b = span
+    for k in range(a, b):
+        h = doc[k].head.i
+        if h == k or not a <= h < b:
+            return k
+    return a
+
+
+def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: dict[int, int],
+                        prev: tuple[int, int] | None, in_direct: set[int], mentions: dict[str, int],
+                        speakers: set[str]) -> list[tuple[tuple[int, int], dict]]:
+    """Candidate speaker spans of quote q with their features."""
+    si_a, si_b = sent_of.get(q.start, 0), sent_of.get(q.end - 1, 0)
+    lo_s, hi_s = max(0, si_a - 3), min(len(sents) - 1, si_b + 1)
+    a, b = sents[lo_s][0], sents[hi_s][1]
+    cands: dict[int, dict] = {}  # by head token
+
+    def add(span: tuple[int, int], src: str) -> None:
+        h = _span_head(doc, span)
+        c = cands.setdefault(h, {"span": span, "src": set()})
+        c["src"].add(src)
+        if src in ("rule", "prev"):
+            c["span"] = span
+
+    ents = {}
+    for e in doc.ents:
+        if a <= e.start < b and e.label_ in ("PER", "ORG", "LOC", "ORGpart", "OTH"):
+            ents[e.start] = e
+    cue = doc[q.cue[0]] if q.cue is not None else None
+    for sa, sb in sents[lo_s:hi_s + 1]:
+        for k in range(sa, sb):
+            t = doc[k]
+            low = t.text.lower()
+            if low in _SOURCE_ADV:
+                add((k, k + 1), "adv")
+                continue
+            if t.pos_ not in _CAND_POS or t.dep_ not in _CAND_DEPS:
+                continue
+            if t.pos_ == "PRON" and low not in _PRONOUNS and low not in _FIRST_PERSON:
+                continue
+            add(_compact(doc, t, sa, sb), "dep")
+        for k, e in ents.items():
+            if sa <= k < sb:
+                add((e.start, e.end), "ent")
+    if q.speaker is not None and q.own_speaker:
+        add(q.speaker, "rule")
+    if prev is not None:
+        add(prev, "prev")
+    out = []
+    q_sent_first = sents[si_a][0]
+    before = sorted((h for h in cands if h < q.start), reverse=True)
+    order = {h: i for i, h in enumerate(before)}
+    # rank among the candidates of the same kind before the quote: the nearest subject, speech-verb subject, person
+    kinds: dict[str, dict[int, int]] = {}
+    for h in before:
+        t = doc[h]
+        for kind, ok in (("subj", t.dep_ in ("nsubj", "nsubj:pass")), ("per", t.ent_type_ in ("PER", "ORG")),
+                         ("speech", t.dep_ == "nsubj" and (_is_cue(t.head) or
+                                                          t.head.lemma_.lower() in lexicon().reported_lemmas))):
+            if ok:
+                d = kinds.setdefault(kind, {})
+                d[h] = len(d)
+    for h, c in cands.items():
+        span, tok = c["span"], doc[h]
+        if not _plausible_speaker(doc, span):
+            continue
+        f: dict[str, float] = {f"q_type={q.type}": 1.0, f"q_rule={q.rule}": 1.0, "q_conf": q.confidence}
+        for src in c["src"]:
+            f[f"src={src}"] = 1.0
+        if len(c["src"]) > 1:
+            f["src_multi"] = 1.0
+        low = tok.text.lower()
+        f[f"dep={tok.dep_}"] = 1.0
+        f[f"pos={tok.pos_}"] = 1.0
+        f[f"ent={tok.ent_type_ or 'none'}"] = 1.0
+        if low in _PRONOUNS or low in _FIRST_PERSON:
+            f[f"pron={low}"] = 1.0
+        case = {c2.text.lower() for c2 in tok.children if c2.dep_ == "case"}
+        # the word before the phrase ("laut X", "so X", "nach Angaben X") and after it ("X zufolge"), whatever the parse
+        if span[0] > 0:
+            case.add(doc[span[0] - 1].text.lower())
+        if span[1] < len(doc):
+            case.add(doc[span[1]].text.lower())
+        case &= _SOURCE_CASE | {"so", "angaben", "informationen", "berichten", "aussagen"}
+        for cs in case:
+            f[f"case={cs}"] = 1.0
+        if tok.dep_ == "nmod" and tok.head.text.lower() in _SOURCE_NOUNS:
+            f["nmod_of_source"] = 1.0
+        gov = tok.head
+        if gov.i != h:
+            if cue is not None and (gov.i == cue.i or gov.head.i == cue.i and gov.dep_ in ("aux", "aux:pass")
+                                    or cue.head.i == gov.i and cue.dep_ in ("aux", "aux:pass", "xcomp")):
+                f["gov_is_cue"] = 1.0
+                f[f"cue_dep={tok.dep_}"] = 1.0
+            if _is_cue(gov) or gov.lemma_.lower() in lexicon().reported_lemmas:
+                f["gov_speech"] = 1.0
+                f[f"gov_speech_dep={tok.dep_}"] = 1.0
+        sc = sent_of.get(h, 0)
+        rel = "in" if si_a <= sc <= si_b else str(max(-3, sc - si_a)) if sc < si_a else "+1"
+        f[f"sent={rel}"] = 1.0
+        inside = q.start <= h < q.end
+        f["inside"] = float(inside)
+        if not inside:
+            dist = q.start - span[1] if h < q.start else h - q.end
+            f["dist_log"] = math.log1p(max(0, dist))
+            f["after"] = float(h >= q.end)
+        if h in order:
+            f[f"nth_before={min(order[h], 4)}"] = 1.0
+        for kind, d in kinds.items():
+            if h in d:
+                f[f"nth_{kind}={min(d[h], 2)}"] = 1.0
+        f["mentions_log"] = math.log1p(mentions.get(tok.text, 0))
+        f["speaks_elsewhere"] = float(tok.text in speakers)
+        f["in_direct"] = float(h in in_direct and not inside)
+        f["sent_initial"] = float(span[0] == sents[sc][0])
+        f["span_len_log"] = math.log1p(span[1] - span[0])
+        f["caps"] = float(tok.text[:1].isupper())
+        f["abstract"] = float(low.endswith(_ABSTRACT))
+        f["q_sent_subject"] = float(sc == si_a and span[0] < q.start and tok.dep_ == "nsubj"
+                                    and span[0] >= q_sent_first)
+        # the same cue means different things for different kinds of quote: conjoin with the quote's kind
+        group = q.type + ("+cue" if q.cue is not None else "") + ("+own" if q.own_speaker else "")
+        for k in [k for k in f if k.startswith(_CONJOIN)]:
+            f[f"{k}|{group}"] = f[k]
+        out.append((span, f))
+    return out
+
+
+def rank_speakers(doc: Doc, found: list[_Q], sents: list[tuple[int, int]], sent_of: dict[int, int],
+                  model: dict, collect: list | None = None) -> None:
+    """Give each quote the best-scoring candidate speaker (or none below the threshold). With `collect`, append
+    (quote, candidate spans, features) for training instead of deciding."""
+    in_direct = {k for q in found if q.type == "Direct" for k in range(q.start, q.end)}
+    # salience: how often a capitalised word recurs, and the names the rules found speaking
+    mentions: dict[str, int] = {}
+    for t in doc:
+        if t.pos_ == "PROPN":
+            mentions[t.text] = mentions.get(t.text, 0) + 1
+    speakers = {doc[_span_head(doc, q.speaker)].text for q in found if q.own_speaker and q.speaker is not None}
+    prev: tuple[int, int] | None = None
+    prev_si = -99
+    for q in sorted(found, key=lambda q: q.start):
+        si = sent_of.get(q.start, 0)
+        p = prev if si - prev_si <= 6 else None
+        cands = _speaker_candidates(doc, q, sents, sent_of, p, in_direct, mentions, speakers)
+        if q.own_speaker and q.speaker is not None:
+            prev, prev_si = q.speaker, sent_of.get(q.end - 1, 0)
+        if collect is not None:
+            collect.append((q, cands))
+            continue
+        best, best_p = None, -1.0
+        for span, f in cands:
+            sc = _score(model, f)
+            if sc > best_p:
+                best, best_p = span, sc
+        q.speaker = best if best is not None and best_p >= model["threshold"] else None
+
+
 def _score(weights: dict, feats: dict[str, float]) -> float:
     z = weights["intercept"] + sum(weights["coef"].get(k, 0.0) * v for k, v in feats.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -1205,7 +1406,8 @@ def _apply_filter(doc: Doc, found: list[_Q], sents: list[tuple[int, int]], sent_
         if p < model["quote"]["threshold"]:
             continue
         q.confidence = round(p, 3)
-        if q.speaker is not None and _score(model["speaker"], feats) < model["speaker"]["threshold"]:
+        if q.speaker is not None and "ranker" not in model and \
+                _score(model["speaker"], feats) < model["speaker"]["threshold"]:
             q.speaker = None
         kept.append(q)
     return kept
