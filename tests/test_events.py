@@ -610,3 +610,42 @@ def test_an_unnamed_attack_on_a_state_forces_is_not_by_that_state() -> None:
     assert (["---UAF"], ["GBRMIL"]) in _triples(
         "Die britische Regierung kündigte am Montag neue Ermittlungen an. Am Abend wurde ein britischer Konvoi "
         "angegriffen.", "ASSAULT")
+
+
+def test_demonstrative_subject_refers_to_the_named_office_holder() -> None:
+    # "Der" standing alone as a subject is a pronoun; the name after an office at an organisation stands for it
+    evs, _ = _events("Der Generalsekretär der Vereinten Nationen, Ban Ki Moon, besuchte Kairo. "
+                     "Der hatte die Regierung zuvor um Hilfe gebeten.", "REQUEST")
+    assert [e.trigger.text for e in evs] == ["gebeten"]
+    assert [a.code for a in evs[0].actor] == ["IGOUNO"]
+
+
+def test_attempt_noun_gives_the_actor_of_the_attempted_act_and_its_failure() -> None:
+    evs, _ = _events("Die Bemühungen des UN-Sondergesandten, Russland und die Türkei zu einer Waffenruhe zu "
+                     "verpflichten, sind gescheitert.", "REQUEST")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.trigger.text == "verpflichten" and ev.cameo_code == "027"
+    assert [a.code for a in ev.actor] == ["IGOUNO"]  # the one who attempts, not the noun "Bemühungen"
+    assert ev.modality == "failed"
+
+
+def test_reflexive_commitment_is_an_agreement_not_a_demand() -> None:
+    evs, _ = _events("Die syrische Regierung und Russland verpflichteten sich zu einer Waffenruhe.")
+    assert [(e.plover_type, e.cameo_code) for e in evs] == [("AGREE", "030")]
+
+
+def test_failure_in_a_subordinate_clause_is_not_the_main_event_failure() -> None:
+    evs, _ = _events("Die syrischen Rebellen zogen am Mittwoch aus Aleppo ab, nachdem eine Waffenruhe gescheitert war.",
+                     "RETREAT")
+    ev = next(e for e in evs if e.trigger.text == "zogen")
+    assert ev.modality == "asserted"
+
+
+def test_object_of_a_plain_verb_under_a_modal_is_not_planned() -> None:
+    # "soll ... ergänzen": the talks exist; only the object of a support verb is planned ("will Gespräche führen")
+    evs, _ = _events("Die neue Plattform soll die Gespräche zwischen Israel und den Palästinensern ergänzen.",
+                     "CONSULT")
+    assert evs and evs[0].modality != "future"
+    planned, _ = _events("Die israelische Regierung will Gespräche mit den Palästinensern führen.")
+    assert planned and planned[0].modality == "future"

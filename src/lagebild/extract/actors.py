@@ -1177,11 +1177,47 @@ def _dynamic_name(doc: Doc, tok: Token, an: Analysis) -> ActorRef | None:
     while b < tok.sent.end and doc[b].text[:1].isupper() and not an.hits.get(b):
         b += 1
     key = name_parts(doc[a:b].text)
-    for k in (key, key[-1:]):
+    keys = [key, key[-1:]]
+    if key and key[-1].endswith("s") and len(key[-1]) > 3:
+        keys.append((key[-1][:-1],))  # a genitive ("Alle Versuche de Misturas")
+    for k in keys:
         ref = an.dynamic.get(k)
         if ref is not None and ref.start < doc[a].idx:
             return ref
     return None
+
+
+# lower-case words inside personal names ("Staffan de Mistura", "Ursula von der Leyen")
+NAME_LINKS = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "dos"}
+
+
+def _appositive_name(doc: Doc, end: int, hits: dict[int, list[Hit]]) -> list[int]:
+    """A name in apposition right after an office held at an organisation ("des Syrien-Beauftragten der Vereinten
+    Nationen (UN), Staffan de Mistura"): the tokens of the name, after an optional bracketed short form and a
+    comma, up to the next punctuation; [] when what follows is not a bare name."""
+    k, stop = end, min(len(doc), end + 12)
+    if k < stop and doc[k].text == "(":
+        close = next((j for j in range(k + 1, min(stop, k + 4)) if doc[j].text == ")"), None)
+        if close is None:
+            return []
+        k = close + 1
+    if k >= stop or doc[k].text != "," or doc[k].sent.start != doc[end - 1].sent.start:
+        return []
+    out = []
+    for j in range(k + 1, stop):
+        t = doc[j]
+        if t.is_punct:
+            break
+        if t.text[:1].isupper() and len(t.text) > 1 and not hits.get(j) and t.pos_ in ("PROPN", "NOUN", "X"):
+            out.append(j)
+        elif t.lower_ in NAME_LINKS and out and j + 1 < stop and doc[j + 1].text[:1].isupper():
+            out.append(j)
+        else:
+            return []
+    if len(out) < 2 or not doc[out[-1]].text[:1].isupper() or out[-1] + 1 >= len(doc) or \
+            not doc[out[-1] + 1].is_punct:
+        return []
+    return out
 
 
 def _antecedent(doc: Doc, tok: Token, an: Analysis, accept, max_sents: int = 4) -> ActorRef | None:
@@ -1234,11 +1270,19 @@ def _mention_number(doc: Doc, ref: ActorRef) -> set[str]:
         # plural that looks like its singular
         num = {"Plur"}
     out = {f"N={n}" for n in num} | {f"G={g}" for g in gen}
+    if key.endswith(NOMINALISED_PERSONS) and "N=Plur" not in out:
+        # "der UN-Sondergesandte": a nominalised adjective has its gender from the article, not its form; the tagger
+        # often guesses feminine, and a person-title is what "er" and "sie" refer to
+        out |= {"person"}
     if ref.kind == "person":
         out |= {"N=Sing", "person"}
     if ref.kind in {"country", "metonym"}:
         out |= {"N=Sing", "G=Neut"}
     return out
+
+
+# nominalised adjectives and participles naming an office holder (their gender is not in their form)
+NOMINALISED_PERSONS = ("gesandte", "beauftragte", "vorsitzende", "abgeordnete", "delegierte", "bevollmachtigte")
 
 
 def _clause_subjects(tok: Token) -> list[tuple[int, int]]:
@@ -1311,12 +1355,15 @@ def _resolve_pronoun(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef]
                          resolved_from=ante.text)], ""
         return [], f"'{tok.text}' has no speaker or antecedent actor"
     morph_num = set(tok.morph.get("Number"))
+    if low in STANDALONE_DEMONSTRATIVES:
+        low = {"der": "er", "die": "sie"}[low]  # "Der hatte die Parteien ... gebeten": like "er", the last named
     if low in PRONOUNS_MASC or low.startswith("sein"):
         neuter = low.startswith("sein")  # "sein" also refers to a country ("Russland und seine Verbündeten")
 
         def accept(r: ActorRef) -> bool:
             f = _mention_number(doc, r)
-            return r.kind == "person" or (("G=Masc" in f or neuter and "G=Neut" in f) and "N=Plur" not in f)
+            return r.kind == "person" or "person" in f or (("G=Masc" in f or neuter and "G=Neut" in f)
+                                                             and "N=Plur" not in f)
     elif low in PRONOUNS_SIE or low in DEMONSTRATIVES or low in POSSESSIVES:
         # a possessive's number is the possessed noun's, not the possessor's
         plural = low not in POSSESSIVES and ("Plur" in morph_num or tok.text == "Sie" and not tok.is_sent_start
@@ -1340,10 +1387,33 @@ def _resolve_pronoun(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef]
 PRONOUN_WORDS = PRONOUNS_MASC | PRONOUNS_SIE | PRONOUNS_WE | DEMONSTRATIVES | {"man"}
 
 
+STANDALONE_DEMONSTRATIVES = {"der", "die"}
+
+
+def _standalone_demonstrative(tok: Token) -> bool:
+    """"Der hatte die Konfliktparteien ... gebeten": an article-like word standing alone as the subject of a main
+    clause (not a relative pronoun, not followed by its noun) is a demonstrative pronoun."""
+    if tok.lower_ not in STANDALONE_DEMONSTRATIVES or tok.dep_ not in ("nsubj", "nsubj:pass"):
+        return False
+    h = tok.head
+    if h.pos_ not in ("VERB", "AUX") or h.dep_ in ("acl:relcl", "acl", "amod", "nsubj", "nsubj:pass", "obj", "obl",
+                                                   "nmod") or "Rel" in tok.morph.get("PronType") or \
+            tok.tag_ == "PRELS":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    # a finite verb right after it ("Der hatte ..."); not an attributive participle ("Die entsendeten Soldaten")
+    return nxt is not None and nxt.pos_ in ("VERB", "AUX") and \
+        ("Fin" in nxt.morph.get("VerbForm") or bool(nxt.morph.get("Mood"))) and \
+        (nxt.i == h.i or nxt.head.i == h.i and nxt.dep_.startswith(("aux", "cop"))) and \
+        (tok.is_sent_start or tok.doc[tok.i - 1].is_punct)
+
+
 def _is_pronoun(tok: Token) -> bool:
     low = tok.text.lower()
     if low == "man":
         return True
+    if low in STANDALONE_DEMONSTRATIVES:
+        return _standalone_demonstrative(tok)
     return low in PRONOUN_WORDS and (tok.pos_ in {"PRON", "DET"} or tok.tag_ in {"PPER", "PDS", "PIS", "PPOSAT"}
                                      or low in {"er", "sie", "wir", "ihm", "ihn", "ihnen", "uns"})
 
@@ -1462,6 +1532,21 @@ def analyse(doc: Doc) -> Analysis:
                 head = doc[h.end - 1]
         # a sector noun right after this token is the head of the phrase ("US-Präsident Obama" stays person)
         refs, _ = _resolve_any(doc, head, an)
+        if len(refs) == 1 and refs[0].kind == "igo" and not _is_pronoun(head):
+            # an office at an organisation followed by the holder's name: the name stands for the organisation
+            span = doc.char_span(refs[0].start, refs[0].end, alignment_mode="expand")
+            org_at = [k for k in range(span.start, span.end) if any(h.type == "org" for h in index.get(k, []))] \
+                if span is not None else []
+            # a title noun before the organisation's name ("des Syrien-Beauftragten der Vereinten Nationen")
+            office = bool(org_at) and any(doc[k].pos_ == "NOUN" for k in range(span.start, org_at[0]))
+            names = _appositive_name(doc, span.end, index) if office else []
+            if names:
+                text = " ".join(doc[k].text for k in names)
+                for key in (name_parts(text), name_parts(text)[-1:]):
+                    an.dynamic.setdefault(key, dataclasses.replace(refs[0], name=text))
+                # the name is a mention of a person of its own (a later "er" or "der" refers to it)
+                refs = refs + [_ref(doc, names, refs[0].code, "person", 0.7, name=text, entry=refs[0].entry,
+                                    resolved_from=refs[0].text)]
         for r in refs:
             an.mentions.append(r)
             an.mention_heads[head.i] = r

@@ -64,6 +64,10 @@ COERCIVE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 UNARMED_SECTORS = {"NGO", "HRI", "MED", "EDU", "HLH", "REF", "CVL"}
 CUE_VERB_KINDS = ("support", "support_recipient", "future", "demand", "negating_verb", "failed", "failed_if_negated",
                   "harm")
+# prepositions of time and circumstance: an event noun under them is a separate event, not the content of the verb
+# ("forderte die Junta bei der Kundgebung auf, ..."); not "nach", which also names what is asked for ("Forderung
+# nach einem Waffenstillstand")
+CIRCUMSTANCE_PREPS = {"vor", "seit", "während", "bei", "beim", "trotz"}
 NOMINAL_DEPS = ("obl", "nmod", "obj", "obl:arg", "iobj", "obl:agent", "nsubj", "nsubj:pass", "appos", "conj")
 
 
@@ -737,7 +741,29 @@ def _subject_tokens(tok: Token, passive: bool) -> list[Token]:
             out.append(rel.head if rel.dep_ in ("acl:relcl", "acl") else s)
         else:
             out.append(s)
-    return out
+    return _attempt_owner(tok, out)
+
+
+def _attempt_owner(tok: Token, subj: list[Token]) -> list[Token]:
+    """An attempt noun ("Versuche de Misturas, die Parteien zu ... zu verpflichten", "seine Bemühungen, ... zu
+    vermitteln") is no agent: the one who attempts is its genitive or possessor, and that one is the actor of the
+    attempted act, whether the parser made the noun the infinitive's subject or hung the infinitive on the noun."""
+    attempt = lexicon().cues.get("attempt", set())
+    nouns = [s for s in subj if s.lemma_.lower() in attempt or s.lower_ in attempt]
+    if not subj and tok.dep_ in ("acl", "xcomp", "nmod", "ccomp") and tok.head.pos_ == "NOUN" and \
+            (tok.head.lemma_.lower() in attempt or tok.head.lower_ in attempt) and \
+            any(c.lower_ == "zu" and c.dep_ == "mark" for c in tok.children):
+        nouns = [tok.head]
+    if not subj and not nouns and any(c.lower_ == "zu" and c.dep_ == "mark" for c in tok.children):
+        # the parser made the attempt noun before the infinitive its object ("Die Bemühungen X, ... zu vermitteln")
+        nouns = [c for c in tok.children if c.dep_ == "obj" and c.i < tok.i and c.pos_ == "NOUN" and
+                 (c.lemma_.lower() in attempt or c.lower_ in attempt)][:1]
+    if not nouns:
+        return subj
+    owners = _owner_tokens(nouns)
+    owners += [c for n in nouns for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and
+               c.text[:1].isupper() and c.i == n.i + 1 + sum(1 for g in c.children if g.i < c.i)]
+    return [s for s in subj if s not in nouns] + owners if owners else subj
 
 
 def _state_passive(tok: Token) -> bool:
@@ -956,7 +982,14 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
         out = []
         for c in tok.children:
             if c.dep_ in ("amod", "acl") and (c.pos_ == "VERB" or c.tag_ in ("VVPP", "ADJA")):
-                out += _subject_tokens(c, True)
+                agents = _subject_tokens(c, True)
+                if not agents and c.i < tok.i:
+                    # the parser hung the participle's agent elsewhere in the noun phrase ("eine von Russland
+                    # vermittelte Einigung": "von Russland" under the article); a German extended attribute has
+                    # its von/durch agent between the article and the participle
+                    agents = [t for t in tok.doc[tok.left_edge.i:c.i] if t.pos_ in ("NOUN", "PROPN") and
+                              t.dep_ in ("obl", "nmod", "obl:agent") and (_pp_head(t, "von") or _pp_head(t, "durch"))]
+                out += agents
         return out
     return []
 
@@ -1210,6 +1243,9 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
         return "negated", f"'{gov[0].text}' denies it"
     failed = cues.get("failed", ())
     for t in [*scope, *gov[:2]]:
+        if t.head.i == tok.i and t.dep_ in ("advcl", "ccomp", "acl", "acl:relcl", "parataxis") and \
+                any(c.dep_ == "mark" for c in t.children):
+            continue  # a subordinate clause's own failure ("..., nachdem eine Einigung gescheitert war")
         if t.lemma_.lower() in failed or t.lower_ in failed:
             if gov and t.i == gov[0].i and _pp_head(tok, "an"):
                 continue  # "scheiterte am Widerstand Russlands": the cause of the failure, not what failed
@@ -1230,7 +1266,11 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
             break
         if gl & future or g.lower_ in future:
             return "future", f"'{g.text}'"
-        if entry.noun and g.dep_ != "ROOT" and False:
+        second_subject = tok.dep_ == "nsubj" and g.i == tok.head.i and any(c.dep_ == "nsubj" and c.i < tok.i for c in g.children)
+        if entry.noun and (tok.dep_ in ("obj", "obl:arg", "xcomp") or second_subject) and \
+                not gl & lex.cues.get("support", set()) and not any(c.lower_ == "es" for c in g.children):
+            # the object of a plain verb under a modal is not itself planned ("Die Plattform soll die Genfer
+            # Gespräche ergänzen"); the object of a support verb is ("will Gespräche führen")
             break
         if entry.noun and tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "xcomp", "obl:arg"):
             break
@@ -1309,6 +1349,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 gov.pos_ == "NOUN" and gov.head.i in trigger_tokens and gov.dep_ in ("obj", "obl", "nmod"):
             gov = gov.head  # "setzt auf ein neues Format von Gesprächen": the content through a plain noun
         if entry.noun and gov is not None and gov.i in trigger_tokens and \
+                not any(c.dep_ == "case" and c.lower_ in CIRCUMSTANCE_PREPS for c in tok.children) and \
                 trigger_tokens[gov.i].type in ("REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT") and \
                 (not trigger_tokens[gov.i].noun or tok.dep_ in ("nmod", "nsubj")) and \
                 trigger_tokens[gov.i].type != entry.type:
