@@ -649,3 +649,23 @@ def test_object_of_a_plain_verb_under_a_modal_is_not_planned() -> None:
     assert evs and evs[0].modality != "future"
     planned, _ = _events("Die israelische Regierung will Gespräche mit den Palästinensern führen.")
     assert planned and planned[0].modality == "future"
+
+
+def test_modal_with_perfect_infinitive_reports_the_past_not_a_plan() -> None:
+    # "sollen ... getötet worden sein" is hearsay about a past act, not an announcement (no THREATEN intent)
+    evs, _ = _events("Bei den Kämpfen sollen syrische Soldaten mehrere Rebellen getötet haben.")
+    kinds = {(e.plover_type, e.modality) for e in evs}
+    assert ("ASSAULT", "asserted") in kinds and not any(t == "THREATEN" for t, _ in kinds)
+
+
+def test_threatening_verb_needs_a_threatener_in_the_clause() -> None:
+    # an impending penalty threatens no one; an attributive "bedrohte Arten" is a state
+    evs, _ = _events("Die US-Regierung ermittelt gegen den Mann. Dafür droht ihm lebenslange Haft.", "THREATEN")
+    assert evs == []
+    evs, _ = _events("Die Regierung setzte Eisbären auf die Liste bedrohter Arten.", "THREATEN")
+    assert evs == []
+
+
+def test_a_threat_noun_as_predicate_is_an_evaluation_not_an_event() -> None:
+    evs, _ = _events("Die Al-Kaida bleibt eine Bedrohung für die irakische Regierung.", "THREATEN")
+    assert evs == []

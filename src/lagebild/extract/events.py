@@ -519,7 +519,12 @@ def _stative(tok: Token) -> bool:
 def _predicative(tok: Token) -> bool:
     """A noun used as the predicate of a copula ("Das ist ein Massaker", "Es war ein Verbrechen"): an evaluation
     by the speaker, not a report of the event."""
-    return any(c.dep_ == "cop" for c in tok.children)
+    if any(c.dep_ == "cop" for c in tok.children):
+        return True
+    # the parser's other reading: "bleibt die Terrororganisation eine Bedrohung" with "bleiben" as a full verb
+    h = tok.head
+    return tok.dep_ in ("obj", "xcomp") and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in ("bleiben", "sein") \
+        and any(c.dep_ == "nsubj" and c.i != tok.i for c in h.children)
 
 
 def _next_noun(prep: Token) -> Token | None:
@@ -1219,6 +1224,17 @@ def _governors(tok: Token, n: int = 3) -> list[Token]:
     return out
 
 
+PERFECT_INFINITIVE = {"haben", "sein", "worden"}
+
+
+def _reported_past(tok: Token, kids: list[Token]) -> bool:
+    """"soll ... getötet worden sein", "sollen ... gestürmt haben", "will es nicht gewusst haben": a modal with a
+    perfect infinitive reports a past act (hearsay or a claim), it does not announce one."""
+    auxes = [k for k in kids if k.dep_.startswith("aux")]
+    return any(k.lemma_.lower() in ("sollen", "wollen") for k in auxes) and \
+        any(k.lower_ in PERFECT_INFINITIVE for k in auxes)
+
+
 def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str | None]:
     """(modality, evidence) from the trigger's own dependents and its governors."""
     cues = lex.cues
@@ -1253,6 +1269,8 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
     # future: werden + infinitive, modal or planning verbs, announcements governing the trigger
     future = cues.get("future", set())
     is_inf = _infinitive(tok)
+    if _reported_past(tok, kids):
+        return "asserted", None
     for t in kids:
         # werden + infinitive is the future, whatever label the parser gave the auxiliary
         if t.dep_.startswith("aux") and t.lower_ in ("werde", "werden", "wirst", "wird", "werdet") and is_inf \
@@ -1264,6 +1282,8 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
         gl = _lemmas(g)
         if entry.noun and tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "xcomp", "obl:arg"):
             break
+        if _reported_past(g, list(g.children)):
+            break  # "Er soll den Anschlag geplant haben": a report of the past
         if gl & future or g.lower_ in future:
             return "future", f"'{g.text}'"
         second_subject = tok.dep_ == "nsubj" and g.i == tok.head.i and any(c.dep_ == "nsubj" and c.i < tok.i for c in g.children)
@@ -1575,7 +1595,10 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                           for r in recipients]
                 evidence.append("dismissal without agent: by the recipient's own institution → actor")
             conf -= 0.15
-        if not actors and no_slot and not entry.default.endswith("!") and not _cumulative_figure(doc, sent, lex):
+        # a threatening verb needs its threatener in the clause ("Dafür droht ihm lebenslange Haft", "Es drohe eine
+        # Erderwärmung" threaten no one): no actor from the story for it (a noun "Drohungen" may take one)
+        if not actors and no_slot and not entry.default.endswith("!") and \
+                not (entry.type == "THREATEN" and not entry.noun) and not _cumulative_figure(doc, sent, lex):
             ctx = _context_actors(doc, si, events, recipients, entry.type)
             if not ctx and entry.type != "PROTEST":
                 ctx = _topic_actors(doc, tok, recipients, entry.type)
