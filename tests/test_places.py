@@ -201,3 +201,28 @@ def test_place_hung_on_a_date_phrase_locates_the_statement(nlp):
     trigger = next(t for t in doc if t.text == "erklärte")
     loc = event_location(doc, trigger, plover_type="ACCUSE")
     assert loc is not None and loc.country == "USA"
+
+
+def test_town_names_inside_longer_names_are_no_places(nlp):
+    _, places = _places(nlp, "Die Abgeordnete Petra Pau kritisierte den Plan. Pau sagte, die Federal Reserve und "
+                             "die Firma Shelby SuperCars seien nicht betroffen. Auf dem Transparent stand die Parole "
+                             "„Nie wieder“.")
+    assert {p.text for p in places} & {"Pau", "Reserve", "Federal", "Shelby", "Parole"} == set()
+
+
+def test_town_after_a_place_preposition_survives_a_name_elsewhere(nlp):
+    _, places = _places(nlp, "Der Politiker Petra Pau sprach. Später reiste sie nach Pau in Frankreich.")
+    assert "FRA" in {p.country for p in places if p.text == "Pau"}
+
+
+def test_first_level_regions_outrank_small_towns(nlp):
+    _, places = _places(nlp, "Er wurde im US-Bundesstaat Florida operiert. In Deutschland, England und Frankreich "
+                             "starben weniger Kinder. Der Ort liegt im Süden Perus.", dt.date(2007, 10, 2))
+    got = {p.text: p.country for p in places}
+    assert got["Florida"] == "USA" and got["England"] == "GBR" and got["Perus"] == "PER"
+
+
+def test_district_prefix_only_on_known_places(nlp):
+    _, places = _places(nlp, "Der FC Bayern gewann im Südderby. Die Armee rückte in Nordsyrien vor.")
+    got = {p.text: p.country for p in places}
+    assert "Südderby" not in got and got.get("Nordsyrien") == "SYR"

@@ -203,6 +203,8 @@ def _variants(text: str) -> list[tuple[str, str | None]]:
 
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
     cands: list[_Candidate] = []
+    names_of_others: set[str] = set()
+    in_names: set[int] = set()  # tokens found to be part of a longer name ("Federal" in "Federal Reserve")
     i = 0
     n = len(doc)
     while i < n:
@@ -220,17 +222,82 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
             text = span.text
             for form, part in _variants(text):
                 readings = gaz.lookup(form)
+                if part is not None and not any(s in ("exonym", "country") or e.feature in MAJOR_FEATURES
+                                                for e, s in readings):
+                    continue  # "Südderby" is no part of Derby; "Nordsyrien", "Ost-Aleppo" are
+                if readings and form == text and form.endswith("s") and j - i == 1 \
+                        and not {s for _, s in readings} & GERMAN_SOURCES:
+                    # "Perus": the genitive of a German name before a foreign town that happens to end in -s
+                    german = [r for r in gaz.lookup(form[:-1]) if r[1] in GERMAN_SOURCES]
+                    if german:
+                        form, readings = form[:-1], german
                 if readings:
                     found = _Candidate(i, j, form, readings, part, tok.ent_type_ in ("LOC", "LOCderiv"))
                     break
             if found:
                 break
         if found and _accept(doc, found, gaz):
+            why = _part_of_longer_name(doc, found, gaz, in_names)
+            if why:
+                in_names.add(found.start)
+                if why == "after a name" and not any(e.feature in ("PCLI", "PPLC", "ADM1") for e, _ in found.readings):
+                    names_of_others.add(found.form)
+                i += 1
+                continue
             cands.append(found)
             i = found.end
         else:
             i += 1
-    return cands
+    # a town's name seen after a first name ("Petra Pau", "Hirsi Ali") is that person elsewhere in the article too
+    # ("Pau sagte", "den Mut Alis"), unless a place preposition says otherwise
+    # ... and so is a town's name that the NER saw as the surname of a person's full name ("Petra Pau", "Karl-Theodor
+    # zu Guttenberg"; a one-word PER is too often a misread place to count)
+    persons = {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) > 1 and e[-1].text[:1].isupper()}
+    for c in cands:
+        if (doc[c.start].text in persons or c.form in persons) and c.end - c.start == 1 and not any(
+                s in ("exonym", "country", "adj") or e.feature in ("PCLI", "PPLC", "ADM1") for e, s in c.readings):
+            names_of_others.add(c.form)
+    return [c for c in cands if c.form not in names_of_others
+            or c.start > 0 and (doc[c.start - 1].lower_ in LOCATIVE_PREPS or doc[c.start - 1].text in GENERIC_PLACE_NOUNS)]
+
+
+# prepositions that make a name a place whatever else it names in the article
+LOCATIVE_PREPS = {"in", "im", "bei", "nach", "nahe", "aus", "nördlich", "südlich", "östlich", "westlich"}
+FOREIGN_SOURCES = {"primary", "ascii", "alt"}
+MAJOR_FEATURES = {"PCLI", "PPLC", "ADM1", "RGN", "PPLA"}
+
+
+def _part_of_longer_name(doc: Doc, c: _Candidate, gaz: Gazetteer, in_names: set[int] = frozenset()) -> str | None:
+    """A one-word town name that is part of a longer proper name: next to another capitalised name that is no place
+    ("Petra Pau", "Javier Solana", "SSC Green Inc.", "F. Scott Fitzgerald", "American Enterprise Institute"), or a
+    foreign-only name after an article, which German does not put before town names ("die Parole", "der Tango").
+    German exonyms and country names are exempt ("Radio Damaskus" is rare, "die Türkei" is the rule)."""
+    if c.end - c.start != 1:
+        return None
+    sources = {s for _, s in c.readings}
+    if sources & {"exonym", "country", "adj"}:
+        return None
+    tok = doc[c.start]
+    prev = doc[c.start - 1] if c.start > tok.sent.start else None
+    if prev is not None and prev.is_space:
+        prev = None
+    if prev is not None and prev.tag_ == "ART" and sources <= FOREIGN_SOURCES:
+        return "after an article"
+    if any(e.feature in ("PCLI", "PPLC", "ADM1") for e, _ in c.readings):
+        return None  # countries, capitals and states: "Teile Baden-Württembergs" even when the tagger sees a name
+    for why, nb in (("after a name", prev), ("before a name", doc[c.end] if c.end < tok.sent.end else None)):
+        if nb is None or nb.is_space or nb.is_punct or not nb.text[:1].isupper():
+            continue
+        # the STTS tag, not the coarse PROPN that the tagger also gives to capitalised common nouns
+        name_like = nb.tag_ in ("NE", "FM") or (nb.tag_ == "ADJA" and nb.i != nb.sent.start) or nb.i in in_names
+        if not name_like or nb.lower_ in MONTHS or nb.lower_ in WEEKDAYS or nb.text.endswith(GENERIC_SUFFIXES) \
+                or nb.lemma_.endswith(GENERIC_SUFFIXES):
+            continue  # "US-Bundesstaat Illinois", "das Bundesland Nordrhein-Westfalen"
+        if nb.i not in in_names and (any(gaz.lookup(form) for form, _ in _variants(nb.text))
+                                     or nb.text in gaz.first_words):
+            continue  # a neighbouring place: "Windhoek Namibia", a list without commas
+        return why
+    return None
 
 
 PLACE_PREPS = {"in", "im", "bei", "von", "aus", "nach", "nahe", "nördlich", "südlich", "östlich", "westlich"}
@@ -301,9 +368,15 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
                                                 or c.end - c.start > 1 and last.pos_ in ("NOUN", "PROPN"))
 
 
+# GeoNames gives first-level divisions and curated regions no population: rank them as a large place, not as a
+# village ("Florida" the US state over the Uruguayan town, "England" over England, Arkansas)
+REGION_POPULATION = {"ADM1": 1_000_000, "RGN": 1_000_000, "PCLI": 1_000_000}
+
+
 def _score(entry: GazEntry, source: str, context: dict[str, float]) -> float:
     s = SOURCE_PRIOR.get(source, 1.0)
-    s += math.log10(entry.population + 1) / 2
+    population = entry.population or REGION_POPULATION.get(entry.feature, 0)
+    s += math.log10(population + 1) / 2
     s += FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.country and entry.country in context:
         s += 2.0 + min(1.0, context[entry.country] / 3)
@@ -489,6 +562,8 @@ GENERIC_PLACE_NOUNS = {"Stadt", "Hauptstadt", "Großstadt", "Kleinstadt", "Innen
                        "Gegend", "Distrikt", "Kanton", "Departement", "Département", "Republik", "Stadtzentrum",
                        "Ostteil", "Westteil", "Nordteil", "Südteil", "Norden", "Süden", "Osten", "Westen",
                        "Nordosten", "Nordwesten", "Südosten", "Südwesten", "Kreis", "Landkreis", "Oblast", "Gouvernement"}
+GENERIC_SUFFIXES = tuple({w for g in GENERIC_PLACE_NOUNS for w in (g, g.lower())}
+                         | {"land", "staat", "häfen", "gelände", "geländes", "hafens", "flughäfen"})
 NON_LOCATIVE = {"für", "gegen", "mit", "ohne", "wegen", "über", "um", "zu", "zum", "zur", "gegenüber", "seitens"}
 TWO_WAY = {"in", "an", "auf", "vor", "hinter", "über", "unter", "neben", "zwischen"}
 
