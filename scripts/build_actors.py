@@ -233,6 +233,25 @@ ORGS: list[tuple[str, str, str, str, str]] = [
     ("Weißhelme|Weißhelmen|Syrischer Zivilschutz", "SYRCVL", "Weißhelme", "", ""),
 ]
 
+# Political parties (German forms) → country + PTY (GUIDELINES.md: "DEUPTY (a party)"); hand list of the parties of
+# Germany, Austria and Switzerland that German news names most, with their compound prefixes ("CDU-Politiker")
+PARTIES: list[tuple[str, str, str, str]] = [
+    ("CDU|Christlich Demokratische Union|Unionsparteien", "DEUPTY", "CDU", "CDU"),
+    ("CSU|Christlich-Soziale Union", "DEUPTY", "CSU", "CSU"),
+    ("SPD|Sozialdemokratische Partei Deutschlands", "DEUPTY", "SPD", "SPD"),
+    ("FDP|Freie Demokratische Partei", "DEUPTY", "FDP", "FDP"),
+    ("Grünen|Bündnis 90/Die Grünen|Bündnisgrünen", "DEUPTY", "Bündnis 90/Die Grünen", "Grünen"),
+    ("Linkspartei|Linkspartei.PDS|PDS|WASG", "DEUPTY", "Die Linke", "PDS|WASG"),
+    ("AfD|Alternative für Deutschland", "DEUPTY", "AfD", "AfD"),
+    ("NPD|Nationaldemokratische Partei Deutschlands", "DEUPTY", "NPD", "NPD"),
+    ("Piratenpartei", "DEUPTY", "Piratenpartei", ""),
+    ("ÖVP|Österreichische Volkspartei", "AUTPTY", "ÖVP", "ÖVP"),
+    ("SPÖ|Sozialdemokratische Partei Österreichs", "AUTPTY", "SPÖ", "SPÖ"),
+    ("FPÖ|Freiheitliche Partei Österreichs", "AUTPTY", "FPÖ", "FPÖ"),
+    ("BZÖ|Bündnis Zukunft Österreich", "AUTPTY", "BZÖ", "BZÖ"),
+    ("SVP|Schweizerische Volkspartei", "CHEPTY", "SVP", "SVP"),
+]
+
 # Non-state armed groups (German forms) → code; the Phoenix entry for provenance
 NONSTATE: list[tuple[str, str, str, str]] = [
     ("Hisbollah|Hizbollah|Hisbollah-Miliz|Hezbollah", "LBNREB", "Hisbollah", "HEZBOLLAH"),
@@ -679,7 +698,9 @@ def build(data: Path) -> None:
                 break
         orows.append([f"org:{name}", code, "nonstate", name, forms, "",
                       f"Phoenix {phoenix} [{pcode}]" if phoenix else "hand"])
-    write(OUT / "orgs.tsv", header("international organisations, NGOs and non-state armed groups (German forms)",
+    for forms, code, name, prefixes in PARTIES:
+        orows.append([f"party:{name}", code, "party", name, forms, prefixes, "hand"])
+    write(OUT / "orgs.tsv", header("international organisations, NGOs, non-state armed groups and parties (German forms)",
                                    "lagebild hand list; codes as in GUIDELINES.md, else Phoenix International/"
                                    "MilNonState (column 'provenance')",
                                    "MIT (Phoenix dictionaries, Open Event Data Alliance); Apache-2.0 (hand list)",

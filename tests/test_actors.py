@@ -321,3 +321,19 @@ def test_generic_clergy_take_the_religion_of_a_buddhist_country(nlp) -> None:
     assert _codes(doc, "Geistlichen") == ["MMRBUD"]
     doc = _doc(nlp, "In Irland protestierten die Priester gegen die Regierung.")
     assert _codes(doc, "Priester") == ["IRLREL"]  # no majority-religion entry: the generic code stays
+
+
+def test_parties_by_name_and_prefix_but_offices_stay_state(nlp) -> None:
+    doc = _doc(nlp, "Die CDU kritisierte den Plan. Der SPD-Vorsitzende lehnte ihn ab. Einige CDU-Abgeordnete "
+                    "beschwerten sich. Bundesinnenminister Wolfgang Schäuble (CDU) schwieg.", dt.date(2007, 5, 1))
+    assert _codes(doc, "CDU") == ["DEUPTY"]
+    assert _codes(doc, "SPD-Vorsitzende") == ["DEUPTY"]
+    assert _codes(doc, "CDU-Abgeordnete") == ["DEULEG"]  # an office of the state, in the party's country
+    assert _codes(doc, "Schäuble") == ["DEUGOV"]  # a party in brackets is an affiliation
+
+
+def test_demonstrative_and_appositive_name_of_an_office_at_an_organisation(nlp) -> None:
+    doc = _doc(nlp, "Das sagte der Sprecher der Vereinten Nationen, Stéphane Dujarric. Der hatte zuvor die "
+                    "Regierung kritisiert. Die Aussagen Dujarrics wurden begrüßt.")
+    assert _codes(doc, "Der") == ["IGOUNO"]
+    assert _codes(doc, "Dujarrics") == ["IGOUNO"]

@@ -164,7 +164,7 @@ def load_orgs(path: Path) -> list[tuple[Org, list[str], list[str]]]:
     out = []
     for row in _rows(path):
         ident, code, kind, name, forms, prefixes = row[:6]
-        if kind not in {"igo", "ngo", "nonstate"} or not forms or len(code) < 5:
+        if kind not in {"igo", "ngo", "nonstate", "party"} or not forms or len(code) < 5:
             raise ValueError(f"{path.name}: bad row {row}")
         out.append((Org(ident, code, kind, name), forms.split("|"), [p for p in prefixes.split("|") if p]))
     return out
@@ -525,7 +525,17 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
         if "-" in key and key.split("-", 1)[0] in lex.org_prefixes:
             org = lex.org_prefixes[key.split("-", 1)[0]]
             s = sector_of(lex, tok.text)
-            if s or key.split("-", 1)[1][:4] in {"sich", "trib", "gene", "miss", "rat", "beob"}:
+            # a party prefix makes a compound the party's ("SPD-Vorsitzende", "CDU-Politiker", "FPÖ-Fraktion"),
+            # unless it names an office of the state ("CDU-Abgeordnete", "SPD-Innenminister": legislature, government)
+            if org.kind == "party":
+                ok = not s or s[0] in {"PTY", "OPP"}
+                if not ok and not c:
+                    # the office is of the party's country
+                    hits.append(Hit("country", i, i + 1, country=org.code[:3], kind="prefix", sector=s[0],
+                                    entry=org.id, name=org.name, confidence=0.8))
+            else:
+                ok = s or key.split("-", 1)[1][:4] in {"sich", "trib", "gene", "miss", "rat", "beob"}
+            if ok:
                 hits.append(Hit("org", i, i + 1, code=org.code, kind=org.kind, entry=org.id, name=org.name,
                                 confidence=0.8, sector=_split_code(org.code)[1]))
         align = _align_of(lex, doc, i, key, date) if (tok.text[:1].islower() or "-" in key) and \
@@ -980,7 +990,10 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
                 code, conf = f"{country}{head_sector.sector or 'GOV'}", 0.8
         return [_ref(doc, idx, code, "person", conf, name=p.name, entry=p.entry)], ""
     # 2. an organisation as head or name in the phrase
-    orgs = [h for h in phrase_hits if h.type == "org"]
+    # a party in brackets after a name is an affiliation ("Bundesinnenminister Wolfgang Schäuble (CDU)"): the
+    # office or person is the actor
+    orgs = [h for h in phrase_hits if h.type == "org" and not (
+        h.kind == "party" and h.start > 0 and doc[h.start - 1].text == "(" and tok.i not in range(h.start, h.end))]
     left_country = any(h.type == "country" and h.start <= tok.i for h in phrase_hits)
     own_org = any(tok.i in range(o.start, o.end) for o in orgs)
     if orgs and norm(tok.text).rsplit("-", 1)[-1].startswith(ENVOYS) and \
