@@ -283,3 +283,12 @@ def test_adverb_inside_a_noun_phrase_does_not_date_the_clause(nlp):
               tags=["NN", "APPR", "ART", "NN", "ART", "ADV", "ADV", "ADV", "NN", "$."])
     assert _attributive(doc[5])
     assert not _attributive(doc[6])
+
+
+def test_als_clause_takes_the_date_of_the_clause_it_follows(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Das Gericht ging davon aus, dass der Angeklagte bei der Festnahme am 4. September 2007 "
+                            "den Tod des Polizisten in Kauf genommen hätte, als er auf ihn schoss.", dt.date(2010, 3, 4)))
+    trigger = next(t for t in doc if t.text == "schoss")
+    assert event_date(doc, trigger, plover_type="ASSAULT").value == "2007-09-04"

@@ -581,11 +581,14 @@ def _matrix_date(doc: Doc, trigger_token: Token, in_sent: list[DateRef], ids: di
     coarse_only = start.lower_ in SEQUENTIAL
     if start.lower_ in SIMULTANEOUS or coarse_only:
         main = []
+        # the clause this one follows, of whatever kind: "..., dass er bei der Festnahme am 4. September ... hätte,
+        # als er auf ihn schoss"
+        before = ids.get(start.i - 2) if start.i - 2 >= trigger_token.sent.start else None
         for d in in_sent:
             if coarse_only and d.precision == "day":
                 continue  # "am Montag ..., nachdem ...": the day before is not that day
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is not None and clause_kind(span.root) in ("main", "cont") \
+            if span is not None and (clause_kind(span.root) in ("main", "cont") or ids.get(span.root.i) == before) \
                     and ids.get(span.root.i) != ids.get(trigger_token.i) \
                     and _relation(span.root, span.root, _clause_verb(span.root)) != "noun":
                 main.append(d)
