@@ -669,3 +669,22 @@ def test_threatening_verb_needs_a_threatener_in_the_clause() -> None:
 def test_a_threat_noun_as_predicate_is_an_evaluation_not_an_event() -> None:
     evs, _ = _events("Die Al-Kaida bleibt eine Bedrohung für die irakische Regierung.", "THREATEN")
     assert evs == []
+
+
+def test_joined_particle_verb_in_a_verb_final_clause() -> None:
+    # "als ... einnahmen": the particle joined to the finite verb of a subordinate clause
+    evs, _ = _events("Als syrische Rebellen die Stadt einnahmen, flohen Tausende.", "COERCE")
+    assert [e.trigger.text for e in evs] == ["einnahmen"]
+
+
+def test_separated_particle_the_lexicon_lacks_is_not_the_plain_verb() -> None:
+    # "setzten ... fort" is fortsetzen (a support verb of the noun), not "setzen auf" (SUPPORT)
+    evs, _ = _events("Israelische Soldaten setzten ihre Angriffe in Richtung auf den Fluss fort.")
+    assert [e.plover_type for e in evs] == ["ASSAULT"]
+
+
+def test_sich_aussprechen_fuer_and_gegen() -> None:
+    evs, _ = _events("Die Bundesregierung sprach sich für Verhandlungen aus.")
+    assert [e.plover_type for e in evs] == ["SUPPORT"]
+    evs, _ = _events("Die Bundesregierung sprach sich gegen neue Sanktionen aus.")
+    assert [e.plover_type for e in evs] == ["REJECT"]

@@ -280,6 +280,10 @@ def lexicon() -> Lexicon:
             for f in finite:
                 # a finite form of a particle verb stands alone ("nahmen ... fest"); without particle it is itself
                 lex.forms.setdefault(f, set()).add((full, bool(particle)))
+                if particle:
+                    # in a verb-final clause the particle is joined to the finite verb ("als Kämpfer die Stadt
+                    # einnahmen", "als Räuber einen Konvoi angriffen")
+                    lex.forms.setdefault(particle + f, set()).add((full, False))
             lex.participles |= {(particle + n) for n in nonfinite if n != base}
             if _participle_is_infinitive(base, strong):
                 lex.participles.add(particle + base)  # "entlassen", "verlassen": participle = infinitive
@@ -323,6 +327,12 @@ def _particle_of(tok: Token, particles: set[str]) -> Token | None:
     return None
 
 
+# separable verb particles (a clause-final one changes the verb: "setzen ... fort" is fortsetzen)
+SEPARABLE_PARTICLES = {"ab", "an", "auf", "aus", "ein", "fest", "fort", "los", "nach", "vor", "weg", "zurück", "zu",
+                       "zusammen", "weiter", "hinzu", "heraus", "herbei", "nieder", "vorbei", "voran", "entgegen",
+                       "bereit", "frei", "kund", "teil", "statt", "dar", "hin", "her", "mit", "bei", "um", "durch"}
+
+
 def _verb_candidates(tok: Token, lex: Lexicon) -> tuple[list[str], str, Token | None]:
     """Full verb lemmas this token may realise, how they were found, and the separated particle."""
     lemma = tok.lemma_.lower().replace("|", "").replace("#", "")
@@ -331,6 +341,13 @@ def _verb_candidates(tok: Token, lex: Lexicon) -> tuple[list[str], str, Token | 
     prt = None
     if any(c.dep_ == "compound:prt" or c.tag_ == "PTKVZ" for c in tok.children) or base_particles:
         prt = _particle_of(tok, base_particles or {c.lower_ for c in tok.children if c.dep_ == "compound:prt"})
+    if prt is None and tok.pos_ == "VERB" and ("Fin" in tok.morph.get("VerbForm") or tok.morph.get("Mood")):
+        # a clause-final separable particle the parser did not label ("setzten die Offensive ... fort": "fort" as an
+        # adverb) still makes another verb than the plain one
+        other = _particle_of(tok, SEPARABLE_PARTICLES)
+        if other is not None and other.head.i == tok.i and other.i > tok.i and other.pos_ != "ADP" and \
+                not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1:other.i]):
+            prt = other
     if prt is not None:
         full = prt.lower_ + lemma
         if full in lex.verbs:
@@ -347,6 +364,11 @@ def _verb_candidates(tok: Token, lex: Lexicon) -> tuple[list[str], str, Token | 
                 found.append((full, p))
         else:
             found.append((full, None))
+    if prt is not None and (prt.dep_ == "compound:prt" or prt.lower_ in SEPARABLE_PARTICLES) and prt.i > tok.i and \
+            not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1:prt.i]):
+        # a separated particle the lexicon has no verb for: not the plain verb ("setzten die Offensive ... fort" is
+        # fortsetzen, not setzen)
+        found = [f for f in found if f[1] is not None or lex.verbs[f[0]][0].particle]
     if found:
         # prefer a particle verb whose particle is present over the plain verb
         found.sort(key=lambda f: f[1] is None)
