@@ -69,6 +69,16 @@ def test_toll_from_following_sentence(analyse):
     assert event_toll(doc, trigger) == (9, None)
 
 
+def test_following_sentence_with_an_event_of_its_own_keeps_its_toll(analyse):
+    doc = analyse("Die Kämpfe hatten am Donnerstag begonnen. Nach Angaben der Armee wurden bei einem Raketenangriff "
+                  "zwölf Menschen getötet.")
+    trigger = next(t for t in doc if t.text == "Kämpfe")
+    assert event_toll(doc, trigger) == (None, None)
+    doc = analyse("Eine Autobombe explodierte am Samstag in Beirut. Zwei Menschen wurden getötet und drei verletzt.")
+    trigger = next(t for t in doc if t.text == "Autobombe")
+    assert event_toll(doc, trigger) == (2, 3)
+
+
 def test_component_fills_doc(analyse):
     doc = analyse("In der Stadt wurden 500 Familien evakuiert.")
     assert [(f.value, f.kind) for f in doc._.lb_figures] == [(500, "evacuated")]

@@ -375,6 +375,41 @@ def event_toll(doc: Doc, trigger_token: Token, look_ahead: bool = True) -> tuple
     toll = pick(si)
     if toll == (None, None) and look_ahead and si + 1 < len(sents):
         a, b = sents[si]
-        if not any(a <= f.start < b and f.kind for f in all_figs):
+        if not any(a <= f.start < b and f.kind for f in all_figs) and _continues(doc, sents[si + 1], figs):
             toll = pick(si + 1)
     return toll
+
+
+# words that tie a sentence to the event told just before it: "Dabei starben 13 Menschen", "Damals wurden fünf
+# Menschen getötet", "Im Verlauf der Auseinandersetzungen ...", "bei diesem Luftangriff"
+BACK_WORDS = {"dabei", "hierbei", "damals", "dort", "demnach", "insgesamt", "daraufhin", "davon"}
+LINK_PREPS = {"bei", "beim", "durch", "infolge", "während", "nach", "verlauf", "zuge"}
+DEFINITE = {"dem", "der", "den", "des", "diesem", "dieser", "diesen", "dieses", "jenem", "jener"}
+
+
+def _continues(doc: Doc, sent_chars: tuple[int, int], figs: list[Figure]) -> bool:
+    """Does the next sentence go on about the event before it, so that its toll is that event's? Only with a word
+    that refers back (above), or when the sentence opens with its toll ("Zwei Menschen wurden getötet"); a sentence
+    that tells a new event of its own ("Bei einem Raketenangriff am Vortag ...", "des Attentats auf ein Flugzeug
+    ..., das 73 Todesopfer forderte") keeps its toll."""
+    a, b = sent_chars
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    first_fig = min((f.start for f in figs if a <= f.start < b), default=None)
+    if first_fig is None:
+        return False
+    if any(t.idx == first_fig for t in words[:3]):
+        return True  # "18 Menschen sollen dabei getötet worden sein", "Mehr als 200 Einwohner ..."
+    for k, t in enumerate(words):
+        if t.idx >= first_fig:
+            break
+        if t.lower_ in BACK_WORDS:
+            return True
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if t.lower_ in LINK_PREPS and nxt is not None and nxt.lower_ in DEFINITE:
+            return True
+        if t.lower_ in ("im", "beim") and nxt is not None and nxt.lower_ in ("verlauf", "zuge", "rahmen"):
+            return True
+    return False
