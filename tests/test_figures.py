@@ -79,6 +79,13 @@ def test_following_sentence_with_an_event_of_its_own_keeps_its_toll(analyse):
     assert event_toll(doc, trigger) == (2, 3)
 
 
+def test_other_half_of_the_toll_from_the_following_sentence(analyse):
+    doc = analyse("Bei einem Bombenanschlag in Tripoli wurden 18 Menschen getötet. 40 Personen wurden bei dem Attentat "
+                  "verletzt.")
+    trigger = next(t for t in doc if t.text == "Bombenanschlag")
+    assert event_toll(doc, trigger) == (18, 40)
+
+
 def test_component_fills_doc(analyse):
     doc = analyse("In der Stadt wurden 500 Familien evakuiert.")
     assert [(f.value, f.kind) for f in doc._.lb_figures] == [(500, "evacuated")]

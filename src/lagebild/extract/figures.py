@@ -373,10 +373,16 @@ def event_toll(doc: Doc, trigger_token: Token, look_ahead: bool = True) -> tuple
         return result["dead"], result["injured"]
 
     toll = pick(si)
-    if toll == (None, None) and look_ahead and si + 1 < len(sents):
+    if None in toll and look_ahead and si + 1 < len(sents):
         a, b = sents[si]
-        if not any(a <= f.start < b and f.kind for f in all_figs) and _continues(doc, sents[si + 1], figs):
+        own = any(a <= f.start < b and f.kind for f in all_figs)
+        if toll == (None, None) and not own and _continues(doc, sents[si + 1], figs):
             toll = pick(si + 1)
+        elif toll != (None, None) and _continues(doc, sents[si + 1], figs):
+            # "... wurden 18 Menschen getötet. 40 Personen wurden bei dem Attentat verletzt.": the other half of
+            # the toll in the sentence that goes on about the event
+            nxt = pick(si + 1)
+            toll = (toll[0] if toll[0] is not None else nxt[0], toll[1] if toll[1] is not None else nxt[1])
     return toll
 
 
