@@ -79,7 +79,7 @@ def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], li
     return feats, y_q, y_s, n_gold, n_gold_sp, per_doc
 
 
-def ranker_rows(per_doc: list[tuple], keep: list[bool], info: list | None = None
+def ranker_rows(per_doc: list[tuple], prob: list[float], threshold: float, info: list | None = None
                 ) -> tuple[list[dict], list[int], list[int], list[int]]:
     """Speaker-candidate features and labels for the quotes the quote model keeps: label 1 when the quote matches
     a gold quote and the candidate overlaps its speaker. Also the quote index (group) and document of each row."""
@@ -89,7 +89,11 @@ def ranker_rows(per_doc: list[tuple], keep: list[bool], info: list | None = None
     feats, labels, groups, docs_of = [], [], [], []
     i = qi = 0
     for di, (doc, found, sents, sent_of, words, gold) in enumerate(per_doc):
-        kept = [q for j, q in enumerate(found) if keep[i + j]]
+        kept = []
+        for j, q in enumerate(found):
+            if prob[i + j] >= threshold:
+                q.confidence = round(float(prob[i + j]), 3)  # as at run time: the quote model's probability
+                kept.append(q)
         i += len(found)
         pred = [{"quote": char_span_tokens(words, doc[q.start:q.end].start_char, doc[q.start:q.end].end_char)}
                 for q in kept]
@@ -134,7 +138,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--C", type=float, default=0.5, help="inverse regularisation of the quote model")
+    ap.add_argument("--ranker-C", type=float, default=0.1,
+                    help="inverse regularisation of the speaker ranker (0.1: best cv speaker F1 of 0.02-2)")
     args = ap.parse_args()
     feats, y_q, y_s, n_gold, n_gold_sp, per_doc = candidates(Path(args.data), args.limit)
     vec = DictVectorizer()
@@ -152,13 +158,13 @@ def main() -> int:
     t_q, f_q = _best_threshold(cv_q, y_q, n_gold)
     w_q["threshold"] = t_q
     # speaker ranker: candidates of the quotes kept by the cross-validated quote model; cross-validated by document
-    r_feats, r_y, r_group, r_doc = ranker_rows(per_doc, [p >= t_q for p in cv_q])
+    r_feats, r_y, r_group, r_doc = ranker_rows(per_doc, cv_q, t_q)
     r_vec = DictVectorizer()
     R = r_vec.fit_transform(r_feats)
     r_names = r_vec.get_feature_names_out()
     folds = [d % 5 for d in r_doc]
-    r_clf = LogisticRegression(C=args.C, max_iter=3000)
-    cv_r = cross_val_predict(LogisticRegression(C=args.C, max_iter=3000), R, r_y, cv=PredefinedSplit(folds),
+    r_clf = LogisticRegression(C=args.ranker_C, max_iter=3000)
+    cv_r = cross_val_predict(LogisticRegression(C=args.ranker_C, max_iter=3000), R, r_y, cv=PredefinedSplit(folds),
                              method="predict_proba")[:, 1]
     r_clf.fit(R, r_y)
     best: dict[int, tuple[float, int]] = {}
@@ -176,7 +182,7 @@ def main() -> int:
         "version": 2,
         "train": {"candidates": len(y_q), "gold_quotes": n_gold, "gold_speakers": n_gold_sp,
                   "speaker_candidates": len(r_y), "cv_quote_f1": round(f_q, 4), "cv_speaker_f1": round(f_s, 4),
-                  "C": args.C},
+                  "C": args.C, "ranker_C": args.ranker_C},
         "quote": w_q,
         "ranker": w_r,
     }

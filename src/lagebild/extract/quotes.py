@@ -1300,7 +1300,7 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         span, tok = c["span"], doc[h]
         if not _plausible_speaker(doc, span):
             continue
-        f: dict[str, float] = {f"q_type={q.type}": 1.0, f"q_rule={q.rule}": 1.0, "q_conf": q.confidence}
+        f: dict[str, float] = {f"q_type={q.type}": 1.0, f"q_rule={q.rule}": 1.0}
         for src in c["src"]:
             f[f"src={src}"] = 1.0
         if len(c["src"]) > 1:
@@ -1315,9 +1315,9 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         # the word before the phrase ("laut X", "so X", "nach Angaben X") and after it ("X zufolge"), whatever the parse
         if span[0] > 0:
             case.add(doc[span[0] - 1].text.lower())
-        if span[1] < len(doc):
-            case.add(doc[span[1]].text.lower())
         case &= _SOURCE_CASE | {"so", "angaben", "informationen", "berichten", "aussagen"}
+        if span[1] < len(doc) and doc[span[1]].text.lower() == "zufolge":
+            case.add("zufolge")
         for cs in case:
             f[f"case={cs}"] = 1.0
         if tok.dep_ == "nmod" and tok.head.text.lower() in _SOURCE_NOUNS:
@@ -1358,6 +1358,7 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         group = q.type + ("+cue" if q.cue is not None else "") + ("+own" if q.own_speaker else "")
         for k in [k for k in f if k.startswith(_CONJOIN)]:
             f[f"{k}|{group}"] = f[k]
+            f[f"{k}|{q.rule}"] = f[k]  # how far a rule's own speaker can be trusted depends on the rule
         out.append((span, f))
     return out
 
