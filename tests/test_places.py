@@ -176,6 +176,8 @@ def test_german_names_with_inflected_adjectives(nlp):
     got = {p.text: p.country for p in places}
     assert got.get("Zentralafrikanischen Republik") == "CAF"
     assert got.get("Vereinigten Arabischen Emirate") == "ARE"
+    _, places = _places(nlp, "Das Auto wird zuerst in Spanien, den Niederlanden und England verkauft.")
+    assert {p.text: p.country for p in places}.get("Niederlanden") == "NLD"
 
 
 def test_month_in_a_date_is_no_place(nlp):

@@ -231,6 +231,10 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
                     german = [r for r in gaz.lookup(form[:-1]) if r[1] in GERMAN_SOURCES]
                     if german:
                         form, readings = form[:-1], german
+                if not readings and form == text and j - i == 1 and len(form) > 5 and form.endswith("en"):
+                    # "in den Niederlanden", "auf den Philippinen": the dative plural of a German plural name
+                    readings = [r for r in gaz.lookup(form[:-1]) if r[1] in ("exonym", "country")]
+                    form = form[:-1] if readings else form
                 if readings:
                     found = _Candidate(i, j, form, readings, part, tok.ent_type_ in ("LOC", "LOCderiv"))
                     break
