@@ -341,7 +341,8 @@ def _verb_candidates(tok: Token, lex: Lexicon) -> tuple[list[str], str, Token | 
     prt = None
     if any(c.dep_ == "compound:prt" or c.tag_ == "PTKVZ" for c in tok.children) or base_particles:
         prt = _particle_of(tok, base_particles or {c.lower_ for c in tok.children if c.dep_ == "compound:prt"})
-    if prt is None and tok.pos_ == "VERB" and ("Fin" in tok.morph.get("VerbForm") or tok.morph.get("Mood")):
+    if prt is None and (lemma in lex.verbs or text in lex.forms) and tok.pos_ == "VERB" and \
+            ("Fin" in tok.morph.get("VerbForm") or tok.morph.get("Mood")):
         # a clause-final separable particle the parser did not label ("setzten die Offensive ... fort": "fort" as an
         # adverb) still makes another verb than the plain one
         other = _particle_of(tok, SEPARABLE_PARTICLES)
