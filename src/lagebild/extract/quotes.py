@@ -1242,13 +1242,36 @@ def _span_head(doc: Doc, span: tuple[int, int]) -> int:
     return a
 
 
+def _sentence_candidates(doc: Doc, sents: list[tuple[int, int]], si: int) -> list[tuple[tuple[int, int], str]]:
+    """Speaker candidates of one sentence (cached per Doc: neighbouring quotes share sentences)."""
+    cache = doc.user_data.setdefault(_CACHE_SENT_CANDS, {})
+    if si in cache:
+        return cache[si]
+    sa, sb = sents[si]
+    out = []
+    for t in doc[sa:sb]:
+        low = t.text.lower()
+        if low in _SOURCE_ADV:
+            out.append(((t.i, t.i + 1), "adv"))
+        elif t.pos_ in _CAND_POS and t.dep_ in _CAND_DEPS and \
+                (t.pos_ != "PRON" or low in _PRONOUNS or low in _FIRST_PERSON):
+            out.append((_compact(doc, t, sa, sb), "dep"))
+    for e in doc.ents:
+        if sa <= e.start < sb and e.label_ in ("PER", "ORG", "LOC", "ORGpart", "OTH"):
+            out.append(((e.start, e.end), "ent"))
+    cache[si] = out
+    return out
+
+
+_CACHE_SENT_CANDS = "lagebild.quotes.sentence_candidates"
+
+
 def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: dict[int, int],
                         prev: tuple[int, int] | None, in_direct: set[int], mentions: dict[str, int],
                         speakers: set[str]) -> list[tuple[tuple[int, int], dict]]:
     """Candidate speaker spans of quote q with their features."""
     si_a, si_b = sent_of.get(q.start, 0), sent_of.get(q.end - 1, 0)
     lo_s, hi_s = max(0, si_a - 3), min(len(sents) - 1, si_b + 1)
-    a, b = sents[lo_s][0], sents[hi_s][1]
     cands: dict[int, dict] = {}  # by head token
 
     def add(span: tuple[int, int], src: str) -> None:
@@ -1258,26 +1281,10 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         if src in ("rule", "prev"):
             c["span"] = span
 
-    ents = {}
-    for e in doc.ents:
-        if a <= e.start < b and e.label_ in ("PER", "ORG", "LOC", "ORGpart", "OTH"):
-            ents[e.start] = e
     cue = doc[q.cue[0]] if q.cue is not None else None
-    for sa, sb in sents[lo_s:hi_s + 1]:
-        for k in range(sa, sb):
-            t = doc[k]
-            low = t.text.lower()
-            if low in _SOURCE_ADV:
-                add((k, k + 1), "adv")
-                continue
-            if t.pos_ not in _CAND_POS or t.dep_ not in _CAND_DEPS:
-                continue
-            if t.pos_ == "PRON" and low not in _PRONOUNS and low not in _FIRST_PERSON:
-                continue
-            add(_compact(doc, t, sa, sb), "dep")
-        for k, e in ents.items():
-            if sa <= k < sb:
-                add((e.start, e.end), "ent")
+    for si in range(lo_s, hi_s + 1):
+        for span, src in _sentence_candidates(doc, sents, si):
+            add(span, src)
     if q.speaker is not None and q.own_speaker:
         add(q.speaker, "rule")
     if prev is not None:
@@ -1407,7 +1414,7 @@ def _apply_filter(doc: Doc, found: list[_Q], sents: list[tuple[int, int]], sent_
         if p < model["quote"]["threshold"]:
             continue
         q.confidence = round(p, 3)
-        if q.speaker is not None and "ranker" not in model and \
+        if q.speaker is not None and "ranker" not in model and "speaker" in model and \
                 _score(model["speaker"], feats) < model["speaker"]["threshold"]:
             q.speaker = None
         kept.append(q)
