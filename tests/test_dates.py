@@ -292,3 +292,14 @@ def test_als_clause_takes_the_date_of_the_clause_it_follows(nlp):
                             "den Tod des Polizisten in Kauf genommen hätte, als er auf ihn schoss.", dt.date(2010, 3, 4)))
     trigger = next(t for t in doc if t.text == "schoss")
     assert event_date(doc, trigger, plover_type="ASSAULT").value == "2007-09-04"
+
+
+def test_weekday_with_a_calendar_date_in_apposition(nlp):
+    _, found = _dates(nlp, "Die Streiks sollen zunächst bis Freitag, den 14. März 2008 andauern.", dt.date(2008, 3, 5))
+    assert found["bis Freitag"].value == "2008-03-14"
+
+
+def test_deadline_just_passed_is_this_years(nlp):
+    _, found = _dates(nlp, "Beide Seiten hatten vereinbart, bis zum 17. Mai alle Truppen zurückzuziehen.",
+                      dt.date(2011, 5, 23))
+    assert found["17. Mai"].value == "2011-05-17"

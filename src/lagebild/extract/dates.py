@@ -142,6 +142,9 @@ def _future_context(doc: Doc, span: Span | None) -> bool:
                and t != verb for t in chunk)
 
 
+RECENT_DAYS = 45
+
+
 def _year_for(base: dt.date, month: int, day: int | None, future: bool) -> int:
     """A day/month without a year: the occurrence before the article date, or after it in future context."""
     d = day or 1
@@ -150,6 +153,10 @@ def _year_for(base: dt.date, month: int, day: int | None, future: bool) -> int:
     except ValueError:
         this = dt.date(base.year, month, 28)
     if future:
+        if this < base and (base - this).days <= RECENT_DAYS:
+            # "hatten vereinbart, bis zum 17. Mai abzuziehen" (article of 23 May): a deadline just passed, not one
+            # eleven months ahead - a date that far off would be written with its year
+            return base.year
         return base.year if this >= base or (day is None and month == base.month) else base.year + 1
     if day is None:
         return base.year if month <= base.month else base.year - 1
@@ -319,6 +326,7 @@ def find_dates(doc: Doc) -> list[DateRef]:
             found.append(DateRef(value=value.isoformat(), precision=precision, text=m.group(0), start=s, end=e,
                                  end_value=end_value.isoformat() if end_value else None, confidence=conf))
     found.sort(key=lambda d: d.start or 0)
+    _weekday_appositions(text, found)
     if base is None:
         return found
     # "nun", "inzwischen", "bisher": the present, i.e. the article date
@@ -352,6 +360,22 @@ def find_dates(doc: Doc) -> list[DateRef]:
     found.sort(key=lambda d: d.start or 0)
     _relative_to_previous(text, found, taken)
     return found
+
+
+APPOSITION = re.compile(r",?\s*(?:den|dem)\s+$")
+WEEKDAY_TEXT = re.compile(rf"\b(?:{WEEKDAY_RE})", re.IGNORECASE)
+
+
+def _weekday_appositions(text: str, found: list[DateRef]) -> None:
+    """"bis Freitag, den 14. März 2008", "Am gestrigen Montag, dem 21. Juli": the calendar date after the weekday
+    says which one is meant (the weekday alone would be the nearest such day)."""
+    for n, d in enumerate(found[:-1]):
+        nxt = found[n + 1]
+        if d.value is None or nxt.value is None or d.end is None or nxt.start is None or nxt.precision != "day" \
+                or not WEEKDAY_TEXT.search(d.text or "") or nxt.start - d.end > 8:
+            continue
+        if APPOSITION.fullmatch(text[d.end:nxt.start]) and d.value != nxt.value:
+            found[n] = DateRef(**{**d.__dict__, "value": nxt.value, "confidence": nxt.confidence})
 
 
 def _previous_date(found: list[DateRef], start: int) -> DateRef | None:
