@@ -688,3 +688,15 @@ def test_sich_aussprechen_fuer_and_gegen() -> None:
     assert [e.plover_type for e in evs] == ["SUPPORT"]
     evs, _ = _events("Die Bundesregierung sprach sich gegen neue Sanktionen aus.")
     assert [e.plover_type for e in evs] == ["REJECT"]
+
+
+def test_agent_nouns_are_not_their_act() -> None:
+    # "Kämpfer", "Besucher", "Kläger" name people; stripping "-er" must not turn them into Kampf, Besuch, Klage
+    evs, _ = _events("Die ägyptische Polizei nahm am Montag zwei Männer fest. Danach brachte sie Besucher und "
+                     "Anwohner aus der Gefahrenzone.")
+    assert [e.plover_type for e in evs] == ["COERCE"]  # no CONSULT "Besucher" (Besuch)
+
+
+def test_meeting_resistance_is_no_meeting() -> None:
+    evs, _ = _events("Die syrische Armee traf am Montag auf erbitterten Widerstand der Rebellen.", "CONSULT")
+    assert evs == []

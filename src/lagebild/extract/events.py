@@ -42,7 +42,9 @@ LOG = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
 
 INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter")
-NOUN_ENDINGS = ("", "e", "n", "en", "s", "es", "er", "ern", "nen")
+# inflection endings of event nouns; not "-er"/"-ern": no event noun of the lexicon forms its plural so, and
+# stripping it turns agent nouns into their act ("Kämpfer" -> Kampf, "Aufrührer" -> Aufruhr)
+NOUN_ENDINGS = ("", "e", "n", "en", "s", "es", "nen")
 PARTICIPLE_AUX = {"werden", "wurde", "wurden", "worden", "wird", "würde", "würden", "geworden"}
 SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
 PRONOUNS_REFL = {"sich", "mich", "dich", "uns", "euch"}
@@ -510,6 +512,9 @@ def _requires_ok(entry: Entry, tok: Token) -> bool:
             # Gesprächen"
             objs = objs + [g for o in objs for g in o.children if g.dep_ == "nmod" and g.i > o.i and
                            (_pp_head(g, "von") or not any(x.dep_ == "case" for x in g.children))]
+            # the parser made an adjective the head of the phrase ("auf erheblichen Widerstand"): its noun
+            objs = objs + [g for o in objs if o.pos_ == "ADJ" for g in o.children
+                           if g.pos_ in ("NOUN", "PROPN") and g.i > o.i and not any(x.dep_ == "case" for x in g.children)]
             has = bool(objs) and (not words or any(_word_match(o, words) for o in objs))
             if has != (kind == "p"):
                 return False
