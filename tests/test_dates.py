@@ -303,3 +303,11 @@ def test_deadline_just_passed_is_this_years(nlp):
     _, found = _dates(nlp, "Beide Seiten hatten vereinbart, bis zum 17. Mai alle Truppen zurückzuziehen.",
                       dt.date(2011, 5, 23))
     assert found["17. Mai"].value == "2011-05-17"
+
+
+def test_present_day_place_is_no_date_and_damals_lies_before(nlp):
+    _, found = _dates(nlp, "Die Mutter war in einem Lager in der heutigen Ukraine. Der heutige Protestzug zog vorbei.")
+    assert "heutigen" not in found and found["heutige"].value == FRIDAY.isoformat()
+    _, found = _dates(nlp, "Im März 2011 gab es Streit. Bis heute gibt es keine Anklage, damals wurde einseitig "
+                           "ermittelt.")
+    assert found["damals"].value < FRIDAY.isoformat()

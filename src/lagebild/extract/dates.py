@@ -302,6 +302,13 @@ def find_dates(doc: Doc) -> list[DateRef]:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            if kind == "adjday" and m.group(1).lower() == "heutig":
+                span = doc.char_span(s, e, alignment_mode="expand")
+                nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+                places = doc._.lb_places if Doc.has_extension("lb_places") and doc._.lb_places else []
+                if nxt is not None and (nxt.tag_ == "NE" or nxt.pos_ == "PROPN"
+                                        or any(p.start == nxt.idx for p in places)):
+                    continue  # "in der heutigen Ukraine": present-day, not today
             if kind == "year" and not m.group(1):
                 # a bare year, not a count ("2000 Soldaten", "von derzeit 2000 auf 15.000"): no noun right after
                 # it, no quantity word before it, no "auf/bis <number>" after it
@@ -347,6 +354,11 @@ def find_dates(doc: Doc) -> list[DateRef]:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None and any(t.lower_ in ("nach", "nachdem", "seit") for t in doc[span.sent.start:span.start]):
             continue  # "musste nach der Drohung fliehen und sucht seitdem Zuflucht": the time of that event
+        if m.group(0).lower() == "damals":
+            # "back then" lies before the report: not "bis heute" or a date still ahead
+            prev = [d for d in prev if d.value and d.value < base.isoformat() and (d.end_value or "") < base.isoformat()]
+            if not prev:
+                continue
         ante = max(prev, key=lambda d: d.start)
         value = dt.date.fromisoformat(ante.value)
         offset = ANAPHORIC_OFFSET.get(re.sub(r"\s+", " ", m.group(0).lower()), 0)
