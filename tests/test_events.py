@@ -700,3 +700,10 @@ def test_agent_nouns_are_not_their_act() -> None:
 def test_meeting_resistance_is_no_meeting() -> None:
     evs, _ = _events("Die syrische Armee traf am Montag auf erbitterten Widerstand der Rebellen.", "CONSULT")
     assert evs == []
+
+
+def test_compounds_that_are_not_their_head_event() -> None:
+    # a press conference is no consultation, aiding a crime ("Beihilfe") is no aid
+    evs, _ = _events("Der deutsche Innenminister kündigte auf einer Pressekonferenz am Montag neue Gesetze an. Der "
+                     "Minister wurde wegen Beihilfe zur Steuerhinterziehung angeklagt.")
+    assert {e.plover_type for e in evs} <= {"ACCUSE"}

@@ -1752,7 +1752,7 @@ def _context_actors(doc: Doc, si: int, current: list[Event], recipients: list[Ac
             break
         named = [a for a in ev.actor if a.kind != "default" and a.code and not a.code.startswith("---")
                  and a.sector != "CVL" and a.code not in taken and a.text.lower() not in POSSESSIVES
-                 and not (ptype == "PROTEST" and a.sector in STATE_SECTORS)
+                 and not (ptype == "PROTEST" and (a.sector in STATE_SECTORS or a.code.startswith("IGO")))
                  and not (ptype in COERCIVE_TYPES and _unarmed(a, ptype))]
         if named:
             return [dataclasses.replace(a, confidence=round(a.confidence * 0.6, 2), kind=a.kind) for a in named]
