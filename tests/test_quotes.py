@@ -214,3 +214,17 @@ def test_speaker_ranker_decides_by_its_weights_and_threshold(analyse):
     assert "Sprecher" in doc[q.speaker[0]:q.speaker[1]].text
     rank_speakers(doc, found, sents, sent_of, dict(rule, threshold=0.99))
     assert q.speaker is None  # no candidate scores above the threshold: no speaker rather than a guess
+
+
+def test_attribution_inside_a_relative_clause_scopes_over_that_clause(analyse):
+    doc = analyse("Ein Motorboot, auf dem sich nach Angaben der Polizei 300.000 Dollar befunden haben sollen, "
+                  "ist gestern gekentert.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "auf dem sich nach Angaben der Polizei 300.000 Dollar befunden haben sollen"
+
+
+def test_subject_with_relative_clause_before_the_cue_is_no_quote(analyse):
+    doc = analyse("Deiss, der sich an Ostern zu diesem Schritt entschlossen hatte, sagte zur Begründung, er wolle "
+                  "jüngeren Politikern Platz machen.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "er wolle jüngeren Politikern Platz machen" and q.speaker_text == "Deiss"

@@ -634,8 +634,14 @@ def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tupl
         qa, qb = qs, b2
     elif src_end >= b2 - 1:  # at the end
         qa, qb = a, _strip_end(doc, a, src_start)
-    else:  # in the middle: the whole sentence
-        qa, qb = a, b2
+    else:  # in the middle: the whole sentence, or the clause after a comma that holds the attribution ("ein
+        # Motorboot, auf dem sich nach Angaben X 300.000 Dollar befunden haben sollen, ist gekentert")
+        left = next((j for j in range(src_start - 1, a - 1, -1) if doc[j].text in {",", ";", ":"}), None)
+        if left is not None:
+            qa = left + 1
+            qb = next((j for j in range(src_end, b2) if doc[j].text in {",", ";", ":"}), b2)
+        else:
+            qa, qb = a, b2
     # never across a quote already found (a direct quote, an indirect clause)
     while qa < qb and qa in taken:
         qa += 1
@@ -725,6 +731,11 @@ def _clause_end(doc: Doc, qa: int, b2: int) -> int:
             nxt = doc[k + 1]
             if nxt.text[:1].islower() and _is_cue(nxt) and not _is_subj(nxt):
                 return _strip_end(doc, qa, k)
+            # ", erkannte das Gericht nicht an": a finite verb in the indicative right after a comma starts the
+            # speaker's next main clause (the content goes on in the subjunctive: ", habe Fieber")
+            if doc[k].text == "," and nxt.text[:1].islower() and nxt.pos_ in ("VERB", "AUX") and \
+                    "VerbForm=Fin" in str(nxt.morph) and "Mood=Ind" in str(nxt.morph) and not _is_subj(nxt):
+                return _strip_end(doc, qa, k)
     return b2
 
 
@@ -749,6 +760,11 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             rest_ok = not any(doc[k].text.lower() == "dass" for k in range(v, b2))
             # "Ein Sprecher der Polizei, Lars Beringer, sagte ...": a noun phrase with an apposition, no clause
             clause = any(doc[k].pos_ in ("VERB", "AUX") or _is_subj(doc[k]) for k in range(a, v - 1))
+            # "Deiss, der sich zu diesem Schritt entschlossen hatte, sagte ...": a subject with a relative clause
+            first = next((k for k in range(a, v - 1) if doc[k].text == ","), None)
+            if first is not None and first - a <= 6 and doc[first + 1].text.lower() in _RELATIVE and \
+                    doc[a].text[:1].isupper() and not _is_subj(doc[v - 2]):
+                clause = False
             if sp and rest_ok and clause:
                 qb = _strip_end(doc, a, v - 1)
                 if qb - a >= 3 and not any(k in taken for k in range(a, qb)):
