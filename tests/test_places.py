@@ -210,6 +210,8 @@ def test_town_names_inside_longer_names_are_no_places(nlp):
                              "die Firma Shelby SuperCars seien nicht betroffen. Auf dem Transparent stand die Parole "
                              "„Nie wieder“.")
     assert {p.text for p in places} & {"Pau", "Reserve", "Federal", "Shelby", "Parole"} == set()
+    _, places = _places(nlp, "Am Treffen nimmt auch Javier Solana teil. Auf dem Tisch lag eine faule Orange.")
+    assert {p.text for p in places} & {"Solana", "Orange"} == set()
 
 
 def test_town_after_a_place_preposition_survives_a_name_elsewhere(nlp):

@@ -297,9 +297,10 @@ def _part_of_longer_name(doc: Doc, c: _Candidate, gaz: Gazetteer, in_names: set[
         if not name_like or nb.lower_ in MONTHS or nb.lower_ in WEEKDAYS or nb.text.endswith(GENERIC_SUFFIXES) \
                 or nb.lemma_.endswith(GENERIC_SUFFIXES):
             continue  # "US-Bundesstaat Illinois", "das Bundesland Nordrhein-Westfalen"
-        if nb.i not in in_names and (any(gaz.lookup(form) for form, _ in _variants(nb.text))
-                                     or nb.text in gaz.first_words):
-            continue  # a neighbouring place: "Windhoek Namibia", a list without commas
+        if nb.i not in in_names and any(s in ("exonym", "country") or e.feature in MAJOR_FEATURES
+                                        for form, _ in _variants(nb.text) for e, s in gaz.lookup(form)):
+            continue  # a neighbouring place: "Windhoek Namibia", a list without commas (not "Martin Lee", where
+            # both words happen to name small towns somewhere)
         return why
     return None
 
