@@ -228,3 +228,18 @@ def test_subject_with_relative_clause_before_the_cue_is_no_quote(analyse):
                   "jüngeren Politikern Platz machen.")
     q = _one(find_quotes(doc), "Indirect")
     assert q.text == "er wolle jüngeren Politikern Platz machen" and q.speaker_text == "Deiss"
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # the subject stands before the insertion: the whole main clause is the content
+    ("Die Kampagne, die Zuwanderer zum Mitmachen aufforderte, wurde laut Berechnungen der Zeitung von teuren "
+     "Inseraten begleitet.",
+     "Die Kampagne, die Zuwanderer zum Mitmachen aufforderte, wurde laut Berechnungen der Zeitung von teuren "
+     "Inseraten begleitet"),
+    # after a fronted subordinate clause, the main clause is
+    ("Nachdem die Journalisten eine Geldstrafe bezahlt hatten, wurden sie nach Angaben der Medien wieder "
+     "freigelassen.", "wurden sie nach Angaben der Medien wieder freigelassen"),
+])
+def test_attribution_after_a_comma_in_a_main_clause(analyse, text, quote):
+    q = _one(find_quotes(analyse(text)), "Indirect")
+    assert q.text == quote

@@ -542,6 +542,17 @@ def _genitive_name(tok: Token) -> bool:
         tok.text not in _CAP_STOP
 
 
+_SUBORDINATORS = {"nachdem", "wie", "als", "da", "weil", "was", "wer", "wenn", "obwohl", "während", "sobald", "ob",
+                  "seit", "seitdem", "bevor", "falls", "damit", "dass", "indem", "sofern", "solange", "wo"}
+
+
+def _finite_like(t: Token) -> bool:
+    """A lowercase finite verb form (auxiliary, modal, subjunctive, or tagged finite)."""
+    low = t.text.lower()
+    return t.text[:1].islower() and (low in _AUX or low in _MODALS or low in lexicon().ki or low in lexicon().kii or
+                                     (t.pos_ in ("VERB", "AUX") and "Mood=" in str(t.morph)))
+
+
 def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     """An attribution in sentence [a, b): "laut X", "nach Angaben X", "X zufolge", "seiner Meinung nach",
     "demnach", "wie X mitteilte". The corpus counts these as indirect speech."""
@@ -640,6 +651,11 @@ def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tupl
         if left is not None:
             qa = left + 1
             qb = next((j for j in range(src_end, b2) if doc[j].text in {",", ";", ":"}), b2)
+            # "Die Aktion, die ..., wurde laut X begleitet": the clause is the rest of the main clause, whose
+            # subject precedes the insertion (after a fronted subordinate clause, "Nachdem ..., wurden sie laut X
+            # freigelassen", the main clause is the quote)
+            if _finite_like(doc[qa]) and doc[a].text.lower() not in _SUBORDINATORS:
+                qa = a
         else:
             qa, qb = a, b2
     # never across a quote already found (a direct quote, an indirect clause)
