@@ -707,3 +707,10 @@ def test_compounds_that_are_not_their_head_event() -> None:
     evs, _ = _events("Der deutsche Innenminister kündigte auf einer Pressekonferenz am Montag neue Gesetze an. Der "
                      "Minister wurde wegen Beihilfe zur Steuerhinterziehung angeklagt.")
     assert {e.plover_type for e in evs} <= {"ACCUSE"}
+
+
+def test_claim_or_blame_names_the_perpetrator_of_an_attack() -> None:
+    for text in ("Zu dem Anschlag in Jerusalem bekannte sich am Montag die Hamas.",
+                 "Die Hamas wird für den Anschlag in Jerusalem verantwortlich gemacht."):
+        evs, _ = _events(text, "ASSAULT")
+        assert [a.code for e in evs for a in e.actor] == ["PSEREB"], text

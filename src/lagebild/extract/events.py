@@ -65,7 +65,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 COERCIVE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 UNARMED_SECTORS = {"NGO", "HRI", "MED", "EDU", "HLH", "REF", "CVL"}
 CUE_VERB_KINDS = ("support", "support_recipient", "future", "demand", "negating_verb", "failed", "failed_if_negated",
-                  "harm")
+                  "harm", "claim")
 # prepositions of time and circumstance: an event noun under them is a separate event, not the content of the verb
 # ("forderte die Junta bei der Kundgebung auf, ..."); not "nach", which also names what is asked for ("Forderung
 # nach einem Waffenstillstand")
@@ -1027,6 +1027,45 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
     return []
 
 
+def _claimer_tokens(tok: Token, lex: Lexicon) -> list[Token]:
+    """The one a claim or blame governing an attack noun names (cues.tsv 'claim'): the subject of "bekannte sich zu
+    dem Anschlag", "ist für den Anschlag verantwortlich", "wird für die Anschläge verantwortlich gemacht", the object
+    of "macht die Hamas für den Anschlag verantwortlich"."""
+    claim = lex.cues.get("claim", set())
+
+    def is_claim(t: Token) -> bool:
+        return bool(_lemmas(t) & claim) or t.lower_ in claim
+
+    g = tok.head
+    for _ in range(1):  # the governor itself: "bekannte sich zur Notwendigkeit solcher Angriffe" claims nothing
+        if g.i == tok.i:
+            break
+        if is_claim(g) or any(c.dep_ in ("xcomp", "advmod", "obl") and c.pos_ == "ADJ" and is_claim(c)
+                              for c in g.children):
+            h = g
+            for _ in range(2):  # an adjective without its own subject: the verb it depends on
+                kids = [c for c in h.children if c.i != tok.i]
+                passive = any(c.dep_ == "aux:pass" for c in kids)
+                if h.pos_ == "VERB" and not passive and not is_claim(h):
+                    objs = [c for c in kids if c.dep_ == "obj"]
+                    if objs:
+                        return objs[:1]  # "macht X verantwortlich"
+                subj = [c for c in kids if c.dep_ in ("nsubj", "nsubj:pass")]
+                if not subj and is_claim(h) and h.pos_ == "VERB":
+                    # "bekannte sich die Hamas": the parser took the subject after the verb for an object
+                    subj = [c for c in kids if c.dep_ == "obj" and c.lower_ not in PRONOUNS_REFL]
+                if subj:
+                    return subj[:1]
+                if h.head.i == h.i:
+                    break
+                h = h.head
+            return []
+        if g.head.i == g.i:
+            break
+        g = g.head
+    return []
+
+
 def _poss_subject(tok: Token) -> list[Token]:
     """A possessive pronoun of an event noun ("während seines Besuchs") refers to the subject of its clause."""
     for g in _governors(tok, 4):
@@ -1582,6 +1621,15 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 actors = refs
                 evidence.append(f"subject of the governing verb '{tok.head.text}' → actor")
                 conf -= 0.05
+        if not actors and entry.noun and entry.type == "ASSAULT":
+            # a claim or attribution of responsibility names the perpetrator ("Zu den Anschlägen bekannte sich
+            # die Gruppe X", "X wird für die Anschläge verantwortlich gemacht")
+            claimer = _claimer_tokens(tok, lex)
+            refs, _ = _resolve(doc, claimer) if claimer else ([], [])
+            refs = [r for r in refs if all(r.start != x.start for x in recipients)]
+            if refs:
+                actors = refs
+                evidence.append(f"claims or is held responsible ('{claimer[0].head.text}') → actor")
         if not actors and entry.noun and entry.type not in PLACE_TARGET_TYPES:
             # "Zusagen gibt es auch aus Italien", "Kritik aus Moskau": the country a statement comes from
             src = _prep_objects(tok, "aus")
