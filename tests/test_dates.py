@@ -311,3 +311,15 @@ def test_present_day_place_is_no_date_and_damals_lies_before(nlp):
     _, found = _dates(nlp, "Im März 2011 gab es Streit. Bis heute gibt es keine Anklage, damals wurde einseitig "
                            "ermittelt.")
     assert found["damals"].value < FRIDAY.isoformat()
+
+
+def test_event_noun_with_its_own_date_and_genitive_month(nlp):
+    from lagebild.analyse.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "Mit einer Zeremonie wurde gestern ein Denkmal zur Erinnerung an die Opfer der "
+                            "Terroranschläge vom 11. März 2004 eingeweiht. Die Gesetze wurden nach den Terroranschlägen "
+                            "des 11. Septembers 2001 beschlossen.", dt.date(2007, 3, 12)))
+    first = next(t for t in doc if t.text == "Terroranschläge")
+    second = next(t for t in doc if t.text == "Terroranschlägen")
+    assert event_date(doc, first, plover_type="ASSAULT").value == "2004-03-11"
+    assert event_date(doc, second, plover_type="ASSAULT").value == "2001-09-11"

@@ -46,8 +46,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "für den 24. und 25. September", "vom 3. bis 5. Mai": the first day, the last as end_value
     ("day_list", re.compile(rf"\b(\d{{1,2}})\.\s*(?:und|bis|-|–|/)\s*(\d{{1,2}})\.\s*({MONTH_RE})\b"
                             rf"(?:\s+({YEAR})\b)?", _F)),
-    # 14. Dezember (2016)
-    ("day_month", re.compile(rf"\b(\d{{1,2}})\.\s*({MONTH_RE})\b(?:\s+({YEAR})\b)?", _F)),
+    # 14. Dezember (2016); the genitive "des 11. Septembers 2001"
+    ("day_month", re.compile(rf"\b(\d{{1,2}})\.\s*({MONTH_RE})s?\b(?:\s+({YEAR})\b)?", _F)),
     # Anfang/Mitte/Ende Dezember (2016)
     ("part_month", re.compile(rf"\b(Anfang|Mitte|Ende)\s+({MONTH_RE})\b(?:\s+({YEAR})\b)?", _F)),
     # Ende 2015, Anfang des Jahres 2015
@@ -546,6 +546,9 @@ def _own_date(doc: Doc, trigger_token: Token) -> DateRef | None:
         if (d.text or "").lower() in PRESENT_ADVERBS and _attributive(span.root):
             continue  # "den bislang gehaltenen Ostteil": the time of an attribute, not of the clause
         rel = _relation(span.root, trigger_token, trig_verb)
+        if trigger_token.pos_ == "NOUN" and 0 < span.start - trigger_token.i <= 2 and all(
+                t.lower_ in ("vom", "am", "des", "von") for t in doc[trigger_token.i + 1:span.start]):
+            rel = "trigger"  # "die Terroranschläge vom 11. März 2004": the noun's own date, whatever the parse
         if rel in ("trigger", "verb"):
             strong.append(d)
         elif rel in ("none", "other") or (_adverbial(d) and not _future_verb(trigger_token)):
