@@ -714,3 +714,11 @@ def test_claim_or_blame_names_the_perpetrator_of_an_attack() -> None:
                  "Die Hamas wird für den Anschlag in Jerusalem verantwortlich gemacht."):
         evs, _ = _events(text, "ASSAULT")
         assert [a.code for e in evs for a in e.actor] == ["PSEREB"], text
+
+
+def test_name_hung_on_an_event_noun_is_no_genitive() -> None:
+    # "bei ihrem Treffen mit dem französischen Präsidenten Nicolas Sarkozy": the parser may hang "Nicolas" on the noun;
+    # only a noun or name is a genitive, so the possessive (the clause's subject) is the actor
+    evs, _ = _events("Der Streit sei beigelegt, hatte Bundeskanzlerin Angela Merkel bei ihrem Treffen mit dem "
+                     "französischen Präsidenten Nicolas Sarkozy in Paris gesagt.", "CONSULT")
+    assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in evs] == [(["DEUGOV"], ["FRAGOV"])]

@@ -934,7 +934,14 @@ def _gen_tokens(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("nmod", "nmod:poss", "det:poss") and not any(g.dep_ == "case" for g in c.children) \
                 and not (c.left_edge.i < c.i and c.left_edge.pos_ == "ADP"):
-            if c.dep_ != "det:poss" and (c.pos_ in ("NOUN", "PROPN") or c.text[:1].isupper()):
+            # a genitive is a noun or name ("Treffen mit dem Präsidenten Dmitri Medwedew": the parser hung
+            # "Dmitri", tagged as a conjunction, on the noun)
+            # and not a dative/accusative by its case and article ("dem", "den", "einem", "einen")
+            case = set(c.morph.get("Case"))
+            dat_acc = case and not case & {"Gen"} and any(
+                g.dep_ == "det" and g.lower_ in ("dem", "den", "einem", "einen", "diesem", "diesen")
+                for g in c.children)
+            if c.dep_ != "det:poss" and c.pos_ in ("NOUN", "PROPN") and not dat_acc:
                 out.append(c)
     return out
 
