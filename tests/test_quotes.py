@@ -243,3 +243,17 @@ def test_subject_with_relative_clause_before_the_cue_is_no_quote(analyse):
 def test_attribution_after_a_comma_in_a_main_clause(analyse, text, quote):
     q = _one(find_quotes(analyse(text)), "Indirect")
     assert q.text == quote
+
+
+def test_subjunctive_clause_after_an_indicative_main_clause_is_the_quote(analyse):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse("Von der Polizei kam am Abend die Information, bei den Toten handele es sich um Mitglieder eines "
+                  "Clans.")
+    found, _, _ = _quote_spans(doc)
+    assert [doc[q.start:q.end].text for q in found] == ["bei den Toten handele es sich um Mitglieder eines Clans"]
+    # a subjunctive right after an insertion belongs to the whole sentence
+    doc = analyse("Der Minister, der gestern in Berlin war, sei mit dem Ergebnis zufrieden.")
+    found, _, _ = _quote_spans(doc)
+    assert [doc[q.start:q.end].text for q in found] == ["Der Minister, der gestern in Berlin war, sei mit dem "
+                                                         "Ergebnis zufrieden"]

@@ -1115,7 +1115,16 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
             continue
         prev = _previous_speaker(found, sent_of, si)
         kind = "IndirectFreeIndirect" if (ki or kii) and prev is not None else "FreeIndirect"
-        q = _Q(a, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3, rule="free_kii" if kii else "free")
+        qa, rule = a, "free_kii" if kii else "free"
+        if ki:
+            # "Er trat dem Vorwurf mit den Worten entgegen, das Gericht sei ...": the subjunctive starts after a
+            # comma, the main clause before it is in the indicative: the content is the clause after the comma
+            first = next(k for k in toks if _is_ki(doc[k]))
+            comma = next((j for j in range(first - 1, a + 2, -1) if doc[j].text == "," and j not in in_direct), None)
+            if comma is not None and first > comma + 1 and not any(_is_subj(doc[k]) for k in range(a, comma)) and \
+                    any(doc[k].pos_ in ("VERB", "AUX") for k in range(a, comma)):
+                qa, rule = comma + 1, "free_clause"
+        q = _Q(qa, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3, rule=rule)
         found.append(q)
         quoted_sents[si] = q
         last_fi = (si, q)
