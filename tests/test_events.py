@@ -722,3 +722,8 @@ def test_name_hung_on_an_event_noun_is_no_genitive() -> None:
     evs, _ = _events("Der Streit sei beigelegt, hatte Bundeskanzlerin Angela Merkel bei ihrem Treffen mit dem "
                      "französischen Präsidenten Nicolas Sarkozy in Paris gesagt.", "CONSULT")
     assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in evs] == [(["DEUGOV"], ["FRAGOV"])]
+
+
+def test_demanded_or_offered_act_is_the_content_not_an_event() -> None:
+    evs, _ = _events("Die Bundesregierung erklärte sich am Montag bereit, weitere 500 Soldaten nach Mali zu entsenden.")
+    assert [e.plover_type for e in evs] == ["AGREE"]

@@ -1450,6 +1450,17 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
                                   trigger=trig, text=sent.text))
             continue
+        if not entry.noun and tok.dep_ in ("xcomp", "ccomp", "obj") and gov is not None and \
+                gov.i in trigger_tokens and not trigger_tokens[gov.i].noun and \
+                trigger_tokens[gov.i].type in ("REQUEST", "AGREE", "REJECT", "THREATEN") and \
+                trigger_tokens[gov.i].type != entry.type and \
+                any(c.lower_ == "zu" and c.dep_ == "mark" for c in tok.children) and \
+                not any(c.lower_ in ("um", "ohne", "statt", "anstatt") for c in tok.children if c.dep_ == "mark"):
+            # the demanded, offered, refused or threatened act is the content of that event, not an event of its
+            # own ("rief dazu auf, Frauen ... zu vergewaltigen", "erklärte sich bereit, Soldaten zu entsenden")
+            reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
+                                  trigger=trig, text=sent.text))
+            continue
         if not entry.noun and tok.dep_ in ("amod", "acl") and trigger_tokens.get(tok.head.i) is not None and \
                 trigger_tokens[tok.head.i].noun:
             reasons.append(Reason(si, f"'{tok.text}' modifies the event noun '{tok.head.text}'", trigger=trig,
