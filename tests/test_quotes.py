@@ -257,3 +257,21 @@ def test_subjunctive_clause_after_an_indicative_main_clause_is_the_quote(analyse
     found, _, _ = _quote_spans(doc)
     assert [doc[q.start:q.end].text for q in found] == ["Der Minister, der gestern in Berlin war, sei mit dem "
                                                          "Ergebnis zufrieden"]
+
+
+def test_konjunktiv_ii_continues_a_run_of_free_indirect_speech(analyse):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse("Der Kassenchef sagte, die Studie sei richtig. Die Kassen zahlten jährlich zwei Milliarden Euro. "
+                  "In Zeiten knapper Kassen sei das zu viel. Die Versicherten würden sonst höhere Beiträge zahlen.")
+    texts = [doc[q.start:q.end].text for q in _quote_spans(doc)[0]]
+    assert "In Zeiten knapper Kassen sei das zu viel. Die Versicherten würden sonst höhere Beiträge zahlen" in texts
+    # an indicative sentence is no continuation
+    assert not any(t.startswith("Die Kassen zahlten") for t in texts)
+
+
+def test_zu_infinitive_takes_its_dependent_clause(analyse):
+    doc = analyse("Die Kommission forderte die Regierung auf, stärker auf Einsparungen zu setzen, um die verlorene "
+                  "Glaubwürdigkeit zurückzugewinnen.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "stärker auf Einsparungen zu setzen, um die verlorene Glaubwürdigkeit zurückzugewinnen"

@@ -837,6 +837,7 @@ _ZU_STOP = {"gelungen", "gelang", "gelingt", "versucht", "versuchte", "versuchte
 _PARTICLES = {"vor", "an", "auf", "aus", "ab", "ein", "zu", "fest", "dar"}
 _ZU_OPENERS = {"um", "ohne", "statt", "anstatt", "als", "und", "oder"}
 _KII_REPORT = {"hätte", "hätten", "wäre", "wären", "gäbe", "gäben"}
+_ZU_DEPENDENT = {"ob", "um", "da", "weil", "wo", "damit", "dass", "falls", "sofern", "wobei"}
 _RELATIVE = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
 
 
@@ -855,6 +856,8 @@ def _zu_end(doc: Doc, k: int, end: int) -> int | None:
                 more = _zu_end(doc, j + 2, end)
                 if more is not None:
                     return more
+            if nxt == "," and j + 2 < end and doc[j + 2].text.lower() in _ZU_DEPENDENT:
+                return end  # "..., die Gespräche fortzusetzen, um ... zu" / ", ob ...": a clause that depends on it
             if nxt == "," and j + 2 < end and doc[j + 2].text.lower() in _RELATIVE:
                 # a relative clause on the infinitive's object belongs to the content
                 for r in range(j + 3, min(end, j + 40)):
@@ -1105,6 +1108,11 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
         # Konjunktiv II of haben/sein/geben stands in for Konjunktiv I right after a quote ("Es gäbe ...")
         kii = not (ki or soll) and (si - 1) in quoted_sents and \
             any(doc[k].text.lower() in _KII_REPORT for k in toks)
+        # inside a run of free indirect speech any Konjunktiv II or "soll(en)" continues it ("Die Kassen brächten
+        # jährlich zwei Milliarden auf")
+        if not (ki or soll or kii) and last_fi is not None and last_fi[0] == si - 1 and \
+                any(doc[k].text.lower() in lexicon().kii or doc[k].text.lower() in {"soll", "sollen"} for k in toks):
+            kii = True
         if not (ki or soll or kii):
             continue
         if last_fi is not None and last_fi[0] == si - 1:  # a continuation: one quote
