@@ -727,3 +727,8 @@ def test_name_hung_on_an_event_noun_is_no_genitive() -> None:
 def test_demanded_or_offered_act_is_the_content_not_an_event() -> None:
     evs, _ = _events("Die Bundesregierung erklärte sich am Montag bereit, weitere 500 Soldaten nach Mali zu entsenden.")
     assert [e.plover_type for e in evs] == ["AGREE"]
+
+
+def test_a_meeting_that_is_scheduled_is_announced() -> None:
+    evs, _ = _events("Die Verhandlungen zwischen Russland und der Ukraine sind für Dienstag geplant.")
+    assert [(e.plover_type, e.modality) for e in evs] == [("AGREE", "future")]  # CAMEO 036: intent to meet

@@ -1375,6 +1375,15 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
             return "future", f"'{g.text}' planned"
         if not entry.noun:
             break
+    if entry.noun and tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_.lower() in ("sein", "werden"):
+        # "Das Treffen ist für den 24. September geplant": a planning participle of the noun's clause, wherever the
+        # parser hung it
+        for t in tok.doc[tok.head.i + 1: tok.sent.end]:
+            if t.is_punct and t.text in (",", ";", ":"):
+                break
+            if t.pos_ == "VERB" and (t.tag_ == "VVPP" or "Part" in t.morph.get("VerbForm") or t.lower_ in future) \
+                    and (t.lower_ in future or _lemmas(t) & future):
+                return "future", f"'{t.text}'"
     hyp = cues.get("hypothetical", ())
     for t in scope:
         if t.lower_ in hyp and t.dep_ in ("mark", "aux", "advmod"):
