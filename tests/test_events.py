@@ -732,3 +732,9 @@ def test_demanded_or_offered_act_is_the_content_not_an_event() -> None:
 def test_a_meeting_that_is_scheduled_is_announced() -> None:
     evs, _ = _events("Die Verhandlungen zwischen Russland und der Ukraine sind für Dienstag geplant.")
     assert [(e.plover_type, e.modality) for e in evs] == [("AGREE", "future")]  # CAMEO 036: intent to meet
+
+
+def test_a_coordinated_demand_does_not_make_the_other_verbs_object_demanded() -> None:
+    evs, _ = _events("Der UN-Sondergesandte forderte eine politische Lösung und brachte die jüngsten syrischen "
+                     "Luftangriffe auf Idlib zur Sprache.", "ASSAULT")
+    assert [e.modality for e in evs] == ["asserted"]

@@ -1388,7 +1388,10 @@ def modality(doc: Doc, tok: Token, entry: Entry, lex: Lexicon) -> tuple[str, str
     for t in scope:
         if t.lower_ in hyp and t.dep_ in ("mark", "aux", "advmod"):
             return "hypothetical", f"'{t.text}'"
-    for g in gov[:2]:
+    for k, g in enumerate(gov[:2]):
+        if k == 1 and gov[0].dep_ == "conj":
+            break  # a coordinated verb does not govern the other's object ("mahnt eine Lösung an und bringt die
+            # Bombardierungen zur Sprache")
         if _lemmas(g) & cues.get("demand", set()) and tok.dep_ in ("xcomp", "ccomp", "obj", "advcl"):
             return "hypothetical", f"demanded by '{g.text}'"
         if any(c.dep_ == "mark" and c.lower_ in hyp for c in g.children) and entry.noun:
