@@ -9,6 +9,8 @@ Inputs (read at build time only; the installed program never reads them):
 - Debian `libgeonames-common` (/usr/share/locale/de/LC_MESSAGES/geonames.mo: German names keyed by geonameid)
 - babel/CLDR German territory names (the everyday German country names: "Deutschland", "Syrien")
 - the hand-curated files beside the output: exonyms_de.tsv, regions_de.tsv, aliases.tsv
+- DATA/ner/germeval2014, DATA/ner/europarl (train, dev): names used there as common words or person names and never
+  as places go to the stoplist common_words_auto.txt
 
 Outputs in src/lagebild/resources/gazetteer/:
 - places.tsv.gz  key, geonameid, name, country (ISO3), admin1, lat, lon, feature, population
@@ -56,6 +58,40 @@ def read_tsv(path: Path) -> list[list[str]]:
             continue
         rows.append(line.split("\t"))
     return rows
+
+
+CORPUS_MIN_USES = 2
+NER_FILES = ("ner/germeval2014/NER-de-test.tsv", "ner/europarl/train.tsv", "ner/europarl/dev.tsv")
+
+
+def corpus_uses(data_dir: Path, forms: set[str]) -> dict[str, tuple[int, int, int]]:
+    """How often each one-word gazetteer name occurs in the NER corpora as (a common word not starting a sentence,
+    part of a person's name, part of a place): names that German text uses as words or names but never as places
+    are stoplisted (taken as places only with NER support). GermEval: token, LOC/PER/... tag in column 3; Europarl:
+    token, CoNLL tag in the last column."""
+    counts: dict[str, list[int]] = {}
+    for rel in NER_FILES:
+        path = data_dir / rel
+        if not path.exists():
+            print(f"warning: {path} missing: no corpus stoplist from it", file=sys.stderr)
+            continue
+        first = True
+        for line in path.read_text(encoding="utf8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                first = True
+                continue
+            cols = line.split("\t")
+            word, tag = (cols[1], cols[2]) if rel.startswith("ner/germeval") else (cols[0], cols[-1])
+            if word in forms:
+                c = counts.setdefault(word, [0, 0, 0])
+                if "LOC" in tag:
+                    c[2] += 1
+                elif "PER" in tag:
+                    c[1] += 1
+                elif tag == "O" and not first:
+                    c[0] += 1
+            first = word in (".", "!", "?", ":")
+    return {form: (c[0], c[1], c[2]) for form, c in counts.items()}
 
 
 def er_adjective(name: str) -> str | None:
@@ -255,10 +291,17 @@ def main(data_dir: str = "../shared/data") -> None:
         probs = {}
     frequent = sorted({form for form, _, _ in names if " " not in form
                        and probs.get(form.lower(), -99.0) > FREQUENT_LOGPROB and form.lower() != form})
+    german_names = {form for form, _, source in names if source in ("exonym", "country", "adj")}
+    used_as = corpus_uses(Path(data_dir), {form for form, _, _ in names if " " not in form} - german_names)
+    in_corpus = sorted(form for form, (common, person, loc) in used_as.items()
+                       if loc == 0 and common + person >= CORPUS_MIN_USES and form not in set(frequent))
     with open(OUT / "common_words_auto.txt", "w", encoding="utf8") as f:
         f.write("# gazetteer names whose lowercase form is a frequent German word (spacy-lookups-data de_lexeme_prob"
                 f" > {FREQUENT_LOGPROB}, MIT); built by scripts/build_gazetteer.py\n")
         f.write("\n".join(frequent) + "\n")
+        f.write(f"# gazetteer names used in the NER corpora (GermEval 2014, Europarl NER) at least {CORPUS_MIN_USES}"
+                " times as a common word or a person's name and never as a place (\"Parole\", \"Drama\", \"Solana\")\n")
+        f.write("\n".join(in_corpus) + "\n")
     n_places = len(used)
     print(f"wrote {n_places} places, {len(names)} names to {OUT} (log10 size {math.log10(max(1, len(names))):.1f})")
 
