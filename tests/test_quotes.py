@@ -275,3 +275,15 @@ def test_zu_infinitive_takes_its_dependent_clause(analyse):
                   "Glaubwürdigkeit zurückzugewinnen.")
     q = _one(find_quotes(doc), "Indirect")
     assert q.text == "stärker auf Einsparungen zu setzen, um die verlorene Glaubwürdigkeit zurückzugewinnen"
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # a fronted source the noun-phrase patterns do not read runs up to the finite verb
+    ("Laut einer am Dienstag veröffentlichten Mitteilung des Welternährungsprogramms wurden zunächst 2.000 "
+     "Menschen mit Lebensmitteln versorgt.", "wurden zunächst 2.000 Menschen mit Lebensmitteln versorgt"),
+    ("Dem Sender al-Dschasira zufolge wird das Schiff in den Hafen von Aschdod gebracht.",
+     "wird das Schiff in den Hafen von Aschdod gebracht"),
+])
+def test_fronted_attribution_with_an_unusual_source(analyse, text, quote):
+    q = _one(find_quotes(analyse(text)), "Indirect")
+    assert q.text == quote and q.speaker_text

@@ -532,6 +532,24 @@ def _finite_after(doc: Doc, k: int, end: int) -> int | None:
     return None
 
 
+def _fronted_finite(doc: Doc, k: int, end: int) -> int | None:
+    """The finite verb in the verb-second slot after a fronted phrase starting at k (quoted names inside the
+    phrase are skipped: 'Laut „tagesschau.de“ gehören ...'), None at a comma first."""
+    inside = False
+    for j in range(k, min(end, k + 15)):
+        t = doc[j]
+        if t.text in _ALL_MARKS:
+            inside = not inside
+            continue
+        if inside:
+            continue
+        if t.text in {",", ";", ":"}:
+            return None
+        if _finite_like(t):
+            return j
+    return None
+
+
 _SOURCE_ADJ = {"eigenen", "eigener", "offiziellen", "offizieller", "ersten", "erster", "bisherigen", "neuesten",
                "jüngsten", "vorläufigen", "inoffiziellen", "übereinstimmenden", "unbestätigten", "unabhängigen"}
 
@@ -587,8 +605,13 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             if role == "pre":
                 np = _np_after(doc, p_end, b, oblique=True)
                 if np is None:
+                    fin = _fronted_finite(doc, p_end, b) if k <= a + 1 else None
                     if p_end > k + 1 and phrase[-1] in _POST_NACH | {"angaben"}:
                         np = (k + 1, p_end)  # "nach eigenen Angaben": the source is the subject
+                    elif fin is not None and fin > p_end:
+                        # a fronted source the noun-phrase patterns do not read ("Laut einer am Dienstag
+                        # veröffentlichten Mitteilung des WFP wurden ..."): it runs up to the finite verb
+                        np = (p_end, fin)
                     else:
                         continue
                 src_start, src_end = k, np[1]
@@ -599,6 +622,9 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                         src_end = fin
             else:  # post: "der Polizei zufolge"
                 np = _np_before(doc, k, a)
+                if np is None and a < k <= a + 10 and _fronted_finite(doc, p_end, b) == p_end and \
+                        not any(doc[j].text in {",", ";", ":"} or _finite_like(doc[j]) for j in range(a, k)):
+                    np = (a, k)  # a fronted source before "zufolge" ("Dem Sender al-Dschasira zufolge wird ...")
                 if np is None:
                     continue
                 src_start, src_end = np[0], p_end
