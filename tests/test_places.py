@@ -230,3 +230,16 @@ def test_district_prefix_only_on_known_places(nlp):
     _, places = _places(nlp, "Der FC Bayern gewann im Südderby. Die Armee rückte in Nordsyrien vor.")
     got = {p.text: p.country for p in places}
     assert "Südderby" not in got and got.get("Nordsyrien") == "SYR"
+
+
+def test_multiword_capital_misread_as_person_is_a_place(nlp):
+    from spacy.tokens import Span
+
+    words = ["Sie", "protestierten", "in", "Hong", "Kong", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "case", "flat", "obl", "punct"],
+              pos=["PRON", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"], tags=["PPER", "VVFIN", "APPR", "NE", "NE", "$."])
+    doc._.lb_article_date = dt.date(2014, 8, 2)
+    doc.ents = [Span(doc, 3, 5, label="PER")]
+    assert [(p.text, p.country) for p in find_places(doc)] == [("Hong Kong", "HKG")]
+    doc.ents = [Span(doc, 3, 4, label="PER")]  # a longer person's name starting with the word: no place
+    assert find_places(doc) == []

@@ -358,7 +358,12 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
         if not c.ner or (nxt is not None and nxt.ent_type_ == "PER"):
             return False
     if first.ent_type_ == "PER" or last.ent_type_ == "PER":
-        return False
+        # ... unless the "person" is exactly a multi-word country or capital name ("Hong Kong", "Sri Lanka"): the
+        # NER errs more often than such a name belongs to a person
+        ent = next((e for e in doc.ents if e.start <= c.start < e.end), None)
+        whole = ent is not None and ent.start == c.start and ent.end == c.end and c.end - c.start > 1
+        if not (whole and any(e.feature in ("PCLI", "PPLC") for e, _ in c.readings)):
+            return False
     if first.ent_type_ in ("ORG", "OTH") and first.ent_iob_ != "B" and not _genitive_of_common_noun(doc, c, sources):
         return False  # the tail of an organisation's or title's name ("New York Times")
     if sources == {"alt"} and not c.ner:
