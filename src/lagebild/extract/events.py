@@ -1880,7 +1880,8 @@ def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef], ptype: str =
 
 
 # lexicon defaults that stand for a sector of the place's country when no actor is named
-_DEFAULT_SECTORS = {"GOV": "the government of {country} imposes it", "OPP": "protesters in {country}"}
+_DEFAULT_SECTORS = {"GOV": "the government of {country} imposes it", "OPP": "protesters in {country}",
+                    "COP": "the police of {country} makes arrests"}
 
 
 def _period_end(date: DateRef) -> dt.date:
