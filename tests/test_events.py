@@ -738,3 +738,9 @@ def test_a_coordinated_demand_does_not_make_the_other_verbs_object_demanded() ->
     evs, _ = _events("Der UN-Sondergesandte forderte eine politische Lösung und brachte die jüngsten syrischen "
                      "Luftangriffe auf Idlib zur Sprache.", "ASSAULT")
     assert [e.modality for e in evs] == ["asserted"]
+
+
+def test_an_event_noun_in_a_mit_phrase_of_the_same_act_is_its_manner() -> None:
+    evs, _ = _events("Hunderte ägyptische Oppositionelle protestierten am Montag mit einer Sitzblockade gegen die "
+                     "Regierung.", "PROTEST")
+    assert [e.trigger.text for e in evs] == ["protestierten"]

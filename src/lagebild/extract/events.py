@@ -1462,6 +1462,12 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
                                   trigger=trig, text=sent.text))
             continue
+        if entry.noun and gov is not None and gov.i in trigger_tokens and not trigger_tokens[gov.i].noun and \
+                trigger_tokens[gov.i].type == entry.type and _pp_head(tok, "mit"):
+            # the manner of the same act ("protestierten mit einer Sitzblockade", "griffen mit Luftangriffen an")
+            reasons.append(Reason(si, f"'{tok.text}' is the manner of '{gov.text}' ({entry.type})", trigger=trig,
+                                  text=sent.text))
+            continue
         if not entry.noun and tok.dep_ in ("xcomp", "ccomp", "obj") and gov is not None and \
                 gov.i in trigger_tokens and not trigger_tokens[gov.i].noun and \
                 trigger_tokens[gov.i].type in ("REQUEST", "AGREE", "REJECT", "THREATEN") and \
