@@ -90,9 +90,11 @@ class Gazetteer:
                 raise ValueError(f"names.tsv: unknown place key {key!r} for {form!r}")
             self.names.setdefault(form, []).append((key, source))
         for form, readings in list(self.names.items()):
-            for inflected in _inflected_forms(form):
-                german = [r for r in readings if r[1] in GERMAN_SOURCES]
-                if german and inflected not in self.names:
+            if " " not in form:
+                continue
+            german = [r for r in readings if r[1] in GERMAN_SOURCES]
+            for inflected in _inflected_forms(form) if german else ():
+                if inflected not in self.names:
                     self.names[inflected] = german
         for form, gid, valid_from, valid_to, *_ in _data_lines(directory / "aliases.tsv"):
             self.aliases.setdefault(gid, []).append((form, _date(valid_from), _date(valid_to)))
