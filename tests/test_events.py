@@ -744,3 +744,10 @@ def test_an_event_noun_in_a_mit_phrase_of_the_same_act_is_its_manner() -> None:
     evs, _ = _events("Hunderte ägyptische Oppositionelle protestierten am Montag mit einer Sitzblockade gegen die "
                      "Regierung.", "PROTEST")
     assert [e.trigger.text for e in evs] == ["protestierten"]
+
+
+def test_warning_of_consequences_is_a_threat_but_of_climate_change_no_event() -> None:
+    evs, _ = _events("Die russische Regierung warnte die Ukraine vor ernsten Konsequenzen.")
+    assert [(e.plover_type, [r.code for r in e.recipient]) for e in evs] == [("THREATEN", ["UKRGOV"])]
+    evs, _ = _events("Der UN-Generalsekretär warnte vor den Folgen des Klimawandels.")
+    assert evs == []
