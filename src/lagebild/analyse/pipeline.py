@@ -30,6 +30,18 @@ if not Doc.has_extension("lb_meta"):
     Doc.set_extension("lb_meta", default=None)
 
 
+def _cached_text(doc: Doc) -> str:
+    # spaCy's Doc.text joins every token on each access; extractors slice the text in loops
+    text = doc.user_data.get("lagebild.text")
+    if text is None:
+        text = doc.user_data["lagebild.text"] = doc.text
+    return text
+
+
+if not Doc.has_extension("lb_text"):
+    Doc.set_extension("lb_text", getter=_cached_text)
+
+
 @Language.component("lagebild_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence (headlines, paragraphs); the parser decides the rest."""

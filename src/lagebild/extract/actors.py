@@ -1477,7 +1477,7 @@ def _resolve_any(doc: Doc, tok: Token, an: Analysis) -> tuple[list[ActorRef], st
         refs, reason = _resolve_any(doc, whole, an)
         if refs:
             a, b = tok.idx, whole.idx + len(whole.text)
-            return [dataclasses.replace(r, start=a, end=b, text=doc.text[a:b]) for r in refs], ""
+            return [dataclasses.replace(r, start=a, end=b, text=doc._.lb_text[a:b]) for r in refs], ""
         return refs, reason
     refs, reason = _resolve_phrase(doc, tok, an, lex)
     if not refs and norm(tok.text).endswith(ISSUED_TEXTS):

@@ -294,7 +294,7 @@ def find_dates(doc: Doc) -> list[DateRef]:
     base = doc._.lb_article_date if Doc.has_extension("lb_article_date") else None
     if isinstance(base, dt.datetime):
         base = base.date()
-    text = doc.text
+    text = doc._.lb_text
     taken: list[tuple[int, int]] = []
     found: list[DateRef] = []
     for kind, pattern in PATTERNS:
@@ -516,7 +516,7 @@ def _rank_key(d: DateRef, trigger: Token) -> tuple:
     rank = {"day": 0, "month": 1, "year": 2}
     weak = (d.text or "").lower() in PRESENT_ADVERBS
     doc = trigger.doc
-    before = doc.text[max(0, (d.start or 0) - 12):d.start or 0].lower().split()
+    before = doc._.lb_text[max(0, (d.start or 0) - 12):d.start or 0].lower().split()
     limit = bool(before) and (before[-1] in LIMIT_WORDS or before[-2:-1] == ["bis"])  # "bis zum 20. Juni"
     return (weak, limit, rank.get(d.precision, 3), abs((d.start or 0) - trigger.idx))
 
@@ -723,7 +723,7 @@ def _inherited(doc: Doc, trigger_token: Token, plover_type: str | None = None) -
     if material:
         scope_start = 0
     else:
-        cut = doc.text.rfind("\n\n", 0, sent.start_char)
+        cut = doc._.lb_text.rfind("\n\n", 0, sent.start_char)
         scope_start = cut + 2 if cut >= 0 else 0
     base = doc._.lb_article_date
     best = None

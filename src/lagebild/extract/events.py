@@ -1195,7 +1195,7 @@ def _coordinated(doc: Doc, ref: ActorRef) -> list[ActorRef]:
     mentions = sorted(doc._.lb_actors or [], key=lambda a: a.start)
     cur = ref
     for a in reversed(mentions):
-        if a.end <= cur.start and doc.text[a.end:cur.start].strip() in ("und", ",", "sowie", "als auch"):
+        if a.end <= cur.start and doc._.lb_text[a.end:cur.start].strip() in ("und", ",", "sowie", "als auch"):
             out.insert(0, a)
             cur = a
         elif a.end <= cur.start:
@@ -1538,7 +1538,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             hit = next((t for t in _expand(cands) if t.lemma_.lower() in unknown or t.lower_ in unknown), None)
             if hit is not None:
                 lo, hi = hit.left_edge.idx, hit.idx + len(hit.text)
-                actors = [ActorRef(text=doc.text[lo:hi], start=lo, end=hi, code="---UAF", kind="default",
+                actors = [ActorRef(text=doc._.lb_text[lo:hi], start=lo, end=hi, code="---UAF", kind="default",
                                    confidence=0.4)]
                 evidence.append(f"unnamed attacker '{hit.text}' → ---UAF")
         if not actors and not entry.noun and not passive and "subj" in entry.actor_slots:
@@ -1947,7 +1947,7 @@ def events_component(doc: Doc) -> Doc:
         doc._.lb_events = []
     if doc._.lb_reasons is None:
         doc._.lb_reasons = []
-    aid = article_id(doc.text)
+    aid = article_id(doc._.lb_text)
     for si, sent in enumerate(doc.sents):
         events, reasons = code_sentence(doc, si, sent, lex, aid)
         doc._.lb_events.extend(events)

@@ -1060,7 +1060,7 @@ def _inherited(doc: Doc, trigger_token: Token) -> Place | None:
     (with its own preposition, not an actor) earlier in the same paragraph."""
     sent = trigger_token.sent
     para_start = sent.start_char
-    text = doc.text
+    text = doc._.lb_text
     cut = text.rfind("\n\n", 0, sent.start_char)
     para_start = cut + 2 if cut >= 0 else 0
     if INHERIT == "article":
