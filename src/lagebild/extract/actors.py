@@ -121,6 +121,8 @@ class Lexicon:
     max_len: int = 1
     multi_first: dict[str, int] = field(default_factory=dict)
     person_first: set[str] = field(default_factory=set)  # first word of a multi-word form → longest length
+    # memo of sector_of: the same nouns recur in every article and the compound-suffix scan is the costly part
+    sector_memo: dict[tuple[str, str | None], tuple[str, str, str] | None] = field(default_factory=dict)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -312,6 +314,16 @@ def _strip_inflection(key: str) -> list[str]:
 
 def sector_of(lex: Lexicon, text: str, lemma: str | None = None) -> tuple[str, str, str] | None:
     """(sector, kind, matched form) of a noun, by the whole word or its last compound element."""
+    memo = lex.sector_memo
+    k = (text, lemma)
+    if k not in memo:
+        if len(memo) > 200_000:
+            memo.clear()
+        memo[k] = _sector_of(lex, text, lemma)
+    return memo[k]
+
+
+def _sector_of(lex: Lexicon, text: str, lemma: str | None) -> tuple[str, str, str] | None:
     key = norm(text)
     cands = _strip_inflection(key)
     if lemma:
@@ -352,9 +364,9 @@ def home_of(lex: Lexicon, text: str) -> tuple[str, ...]:
     return ()
 
 
-def country_of_token(lex: Lexicon, tok: Token) -> tuple[str, str] | None:
+def country_of_token(lex: Lexicon, tok: Token, key: str | None = None) -> tuple[str, str] | None:
     """(ISO3, kind) when the token is a country name, genitive, adjective, demonym or has a country prefix."""
-    key = _tok_key(tok)
+    key = key if key is not None else _tok_key(tok)
     if key in lex.countries:
         return lex.countries[key]
     if "-" in key:
@@ -471,10 +483,15 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
         if i in taken:
             i += 1
             continue
+        tok = toks[i]
+        word = keys[i]
+        longest = lex.multi_first.get(word, 0)
+        if not longest and (tok.is_punct or tok.is_space or tok.like_num):
+            i += 1  # no entry starts with it, and it is no country, sector or alignment word
+            continue
         found = None
-        longest = max(lex.multi_first.get(keys[i], 0), 1)
-        for length in range(min(longest, n - i), 0, -1):
-            if any(k in taken for k in range(i, i + length)):
+        for length in range(min(max(longest, 1), n - i), 0, -1):
+            if length > 1 and any(k in taken for k in range(i, i + length)):
                 continue
             key = tuple(keys[i: i + length])
             entry = lex.multi.get(key)
@@ -510,8 +527,8 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
             taken.update(range(found.start, found.end))
             i = found.end
             continue
-        tok = toks[i]
-        c = country_of_token(lex, tok)
+        c = country_of_token(lex, tok, word)
+        key = word
         if c:
             code, kind = c
             h = Hit("country", i, i + 1, country=code, kind=kind, entry=f"country:{code}",
@@ -521,7 +538,6 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
                 if s:
                     h.sector = s[0]
             hits.append(h)
-        key = _tok_key(tok)
         if "-" in key and key.split("-", 1)[0] in lex.org_prefixes:
             org = lex.org_prefixes[key.split("-", 1)[0]]
             s = sector_of(lex, tok.text)
