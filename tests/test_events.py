@@ -751,3 +751,25 @@ def test_warning_of_consequences_is_a_threat_but_of_climate_change_no_event() ->
     assert [(e.plover_type, [r.code for r in e.recipient]) for e in evs] == [("THREATEN", ["UKRGOV"])]
     evs, _ = _events("Der UN-Generalsekretär warnte vor den Folgen des Klimawandels.")
     assert evs == []
+
+
+STORY = ("Die russische Regierung kritisierte die Türkei. Der russische Präsident sprach in Moskau. Das Wetter war gut. "
+         "Der Himmel war blau. Die Sonne schien. Es regnete nicht. ")
+
+
+def test_main_actor_of_the_story_acts_only_on_someone_the_clause_names() -> None:
+    # far from any event, a bare noun without an addressee is not an act of the article's main actor
+    evs, art = _events(STORY + "Welche Bedenken.", "ACCUSE")
+    assert [e.trigger.text for e in evs] == ["kritisierte"]
+    assert any("Bedenken" in r.message for r in art.reasons)
+    # an agentless act on a named recipient is the main actor's, with low confidence and the reason recorded
+    evs, _ = _events(STORY + "Am Montag wurde der türkische Botschafter ausgewiesen.", "SANCTION")
+    assert [a.code for a in evs[0].actor] == ["RUSGOV"] and evs[0].confidence <= 0.45
+    assert any("main actor" in x for x in evs[0].evidence)
+
+
+def test_actor_of_a_preceding_event_of_another_kind_is_marked_weak() -> None:
+    evs, _ = _events("Die Polizei nahm am Montag in Kairo drei Demonstranten fest. Die Polizei setzte Tränengas ein. "
+                     "Am Dienstag wurde ein Journalist angeklagt.", "ACCUSE")
+    assert evs and any("preceding COERCE event" in x for x in evs[0].evidence)
+    assert any("another kind" in x for x in evs[0].evidence) and evs[0].confidence < 0.35
