@@ -122,9 +122,12 @@ def reported_lemmas(data: Path) -> list[tuple[str, int, int]]:
     sentences mostly inside a Reported quote, sentences with the lemma), train split only. Lemmas generalise
     to the forms the train split never shows; the learned filter weighs them (its `rep_lem=` features)."""
     from lagebild.analyse.pipeline import load_pipeline
+    from lagebild.extract.quotes import verb_lemma
 
     nlp = load_pipeline()
-    keep = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "lemmatizer"}
+    # the parser too: a separated particle belongs to the lemma ("weist ... hin" -> "hinweisen")
+    keep = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "lemmatizer", "parser",
+            "lagebild_paragraphs"}
     disable = [n for n in nlp.pipe_names if n not in keep]
     in_rep: collections.Counter[str] = collections.Counter()
     total: collections.Counter[str] = collections.Counter()
@@ -144,7 +147,7 @@ def reported_lemmas(data: Path) -> list[tuple[str, int, int]]:
                 for t in toks:
                     sp = by_char.get(t["charBegin"])
                     if sp is not None and sp.pos_ == "VERB" and sp.text[:1].islower() and sp.lemma_.isalpha():
-                        lemmas.add(sp.lemma_.lower())
+                        lemmas.add(verb_lemma(sp))
                 for lemma in lemmas:
                     total[lemma] += 1
                     in_rep[lemma] += rep

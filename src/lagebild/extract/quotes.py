@@ -130,6 +130,16 @@ def _is_ki(tok: Token) -> bool:
         and low.endswith("e")
 
 
+def verb_lemma(tok: Token) -> str:
+    """The lemma of a verb with its separated particle ("weist ... hin" -> "hinweisen", "gab ... an" ->
+    "angeben"): the particle changes what the verb means (geben / angeben, weisen / hinweisen)."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "compound:prt" and c.text.isalpha():
+            return c.text.lower() + lemma
+    return lemma
+
+
 def _is_subj(tok: Token) -> bool:
     return _is_ki(tok) or tok.text.lower() in lexicon().kii
 
@@ -729,7 +739,7 @@ def _reported(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     for v in range(a, b2):
         t = doc[v]
         if v not in taken and t.pos_ == "VERB" and t.text[:1].islower() and \
-                t.lemma_.lower() in lexicon().reported_lemmas:
+                verb_lemma(t) in lexicon().reported_lemmas:
             sp = _speaker_for_cue(doc, v, a, b2)
             if sp:
                 return _Q(a, b2, "Reported", sp, (v, v + 1), 0.3, rule="reported_lemma")
@@ -916,7 +926,8 @@ def _zu_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
             v = next((j for j in range(c - 2, max(a, c - 20) - 1, -1)
                       if doc[j].pos_ in ("VERB", "AUX") or doc[j].text.lower() in _AUX), None)
         sp = _speaker_for_cue(doc, v, a, c) if v is not None else None
-        out.append(_Q(c + 1, ze, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.5, rule="zu"))
+        out.append(_Q(c + 1, ze, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.5,
+                      rule="zu"))
         taken = taken | set(range(c + 1, ze))
     return out
 
@@ -1077,16 +1088,25 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
                     break
         found.append(q)
         in_direct.update(range(o, c + 1))
+    # a direct quote inside one sentence that covers less than half of it ("äußerten die Richter „gravierende
+    # Bedenken“ gegen ...") does not block the sentence's own reported or indirect speech: the corpus marks both
+    inline: set[int] = set()
+    for q in found:
+        si = sent_of.get(q.start, 0)
+        sa, sb = sents[si]
+        if sent_of.get(q.end - 1, 0) == si and q.end - q.start < 0.5 * (sb - sa):
+            inline.update(range(q.start, q.end))
+    hard_direct = in_direct - inline
     # indirect speech and attributions, one per sentence
     for si, (a, b) in enumerate(sents):
         span_tokens = [k for k in range(a, b) if not doc[k].is_space]
         if not span_tokens:
             continue
-        covered = sum(1 for k in span_tokens if k in in_direct)
+        covered = sum(1 for k in span_tokens if k in hard_direct)
         if covered > 0.6 * len(span_tokens):
             continue
         # several indirect quotes in one sentence ("forderte auf, ... zu evakuieren und sagte, ...")
-        blocked = set(in_direct)
+        blocked = set(hard_direct)
         got = False
         while True:
             q = _indirect(doc, a, b, blocked)
@@ -1112,8 +1132,8 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
             if q is not None:
                 found.append(q)
                 got = True
-        if not got and not any(k in in_direct for k in span_tokens):
-            q = _reported(doc, a, b, in_direct)
+        if not got and not any(k in hard_direct for k in span_tokens):
+            q = _reported(doc, a, b, hard_direct)
             if q is not None:
                 found.append(q)
     # free indirect speech: sentences in Konjunktiv I or with reportative "soll" that have no cue of their own;
@@ -1230,6 +1250,7 @@ def candidate_features(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: d
     f["first_person"] = float(any(t.text.lower() in _FIRST_PERSON for t in words))
     f["inner_end"] = float(any(t.text in _SENT_END for t in doc[q.start:max(q.start, q.end - 2)]))
     f["has_cue"] = float(q.cue is not None)
+    f["has_direct"] = float(q.type != "Direct" and any(doc[k].text in _ALL_MARKS for k in range(q.start, q.end)))
 
     cue_tok = doc[q.cue[0]] if q.cue is not None else None
     if cue_tok is not None:
@@ -1240,7 +1261,7 @@ def candidate_features(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: d
         # what the sentence is about: its verbs (a report of speech, or an event told with a speech-like verb)
         for t in doc[q.start:q.end]:
             if t.pos_ in ("VERB", "AUX") and t.text[:1].islower():
-                f[f"rep_lem={t.lemma_.lower()}"] = 1.0
+                f[f"rep_lem={verb_lemma(t)}"] = 1.0
             elif t.text.lower() in {"von", "als", "über", "für", "gegen"} and cue_tok is not None and \
                     t.head.i == cue_tok.i:
                 f[f"rep_prep={t.text.lower()}"] = 1.0
@@ -1374,7 +1395,7 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         t = doc[h]
         for kind, ok in (("subj", t.dep_ in ("nsubj", "nsubj:pass")), ("per", t.ent_type_ in ("PER", "ORG")),
                          ("speech", t.dep_ == "nsubj" and (_is_cue(t.head) or
-                                                          t.head.lemma_.lower() in lexicon().reported_lemmas))):
+                                                          verb_lemma(t.head) in lexicon().reported_lemmas))):
             if ok:
                 d = kinds.setdefault(kind, {})
                 d[h] = len(d)
@@ -1410,7 +1431,7 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
                                     or cue.head.i == gov.i and cue.dep_ in ("aux", "aux:pass", "xcomp")):
                 f["gov_is_cue"] = 1.0
                 f[f"cue_dep={tok.dep_}"] = 1.0
-            if _is_cue(gov) or gov.lemma_.lower() in lexicon().reported_lemmas:
+            if _is_cue(gov) or verb_lemma(gov) in lexicon().reported_lemmas:
                 f["gov_speech"] = 1.0
                 f[f"gov_speech_dep={tok.dep_}"] = 1.0
         sc = sent_of.get(h, 0)
