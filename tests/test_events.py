@@ -773,3 +773,13 @@ def test_actor_of_a_preceding_event_of_another_kind_is_marked_weak() -> None:
                      "Am Dienstag wurde ein Journalist angeklagt.", "ACCUSE")
     assert evs and any("preceding COERCE event" in x for x in evs[0].evidence)
     assert any("another kind" in x for x in evs[0].evidence) and evs[0].confidence < 0.35
+
+
+def test_event_of_another_kind_in_the_same_sentence_lends_no_actor() -> None:
+    # the arresting police did not voice the criticism of their arrests
+    evs, art = _events("Die ägyptische Polizei nahm am Montag drei Demonstranten fest, danach wurde Kritik laut.")
+    assert [e.plover_type for e in evs] == ["COERCE"]
+    assert any("Kritik" in r.message for r in art.reasons)
+    # one sentence later the story's actor is still taken, marked weak
+    evs, _ = _events("Die ägyptische Polizei nahm am Montag drei Demonstranten fest. Danach wurde Kritik laut.", "ACCUSE")
+    assert evs and evs[0].confidence < 0.35
