@@ -114,7 +114,8 @@ def test_event_record_shape() -> None:
 
 
 @pytest.mark.parametrize("text", ["Die Regierung hat eine Entscheidung getroffen.",
-                                  "Der Minister nahm seine Medikamente ein."])
+                                  "Der Minister nahm seine Medikamente ein.",
+                                  "Dem italienischen Verein wurden sechs Punkte abgezogen."])
 def test_required_context_excludes_other_senses(text: str) -> None:
     evs, _ = _events(text)
     assert evs == []
@@ -783,3 +784,12 @@ def test_event_of_another_kind_in_the_same_sentence_lends_no_actor() -> None:
     # one sentence later the story's actor is still taken, marked weak
     evs, _ = _events("Die ägyptische Polizei nahm am Montag drei Demonstranten fest. Danach wurde Kritik laut.", "ACCUSE")
     assert evs and evs[0].confidence < 0.35
+
+
+def test_sharp_attack_in_words_is_an_accusation() -> None:
+    evs, _ = _events("Die deutsche Opposition hat den französischen Präsidenten scharf angegriffen.")
+    assert [(e.plover_type, e.cameo_code) for e in evs] == [("ACCUSE", "111")]
+    evs, _ = _events("Der französische Präsident startete eine Verbalattacke auf die deutsche Regierung.")
+    assert [(e.plover_type, [a.code for a in e.recipient]) for e in evs] == [("ACCUSE", ["DEUGOV"])]
+    evs, _ = _events("Die russische Armee griff die Stadt an.")
+    assert [e.plover_type for e in evs] == ["ASSAULT"]
