@@ -793,3 +793,12 @@ def test_sharp_attack_in_words_is_an_accusation() -> None:
     assert [(e.plover_type, [a.code for a in e.recipient]) for e in evs] == [("ACCUSE", ["DEUGOV"])]
     evs, _ = _events("Die russische Armee griff die Stadt an.")
     assert [e.plover_type for e in evs] == ["ASSAULT"]
+
+
+def test_attributive_participle_takes_no_actor_from_the_story() -> None:
+    evs, art = _events("Die syrische Armee griff am Montag Homs an. Die Angehörigen der ermordeten Frauen klagen.",
+                       "ASSAULT")
+    assert [e.trigger.text for e in evs] == ["griff"]
+    assert any("ermordeten" in r.message for r in art.reasons)
+    evs, _ = _events("Die syrische Armee griff am Montag Homs an. Drei Frauen wurden ermordet.", "ASSAULT")
+    assert [e.trigger.text for e in evs] == ["griff", "ermordet"]

@@ -1714,8 +1714,11 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             conf -= 0.15
         # a threatening verb needs its threatener in the clause ("Dafür droht ihm lebenslange Haft", "Es drohe eine
         # Erderwärmung" threaten no one): no actor from the story for it (a noun "Drohungen" may take one)
+        # an attributive participle ("die ermordeten Frauen", "die geforderte Rechtssicherheit") describes its noun;
+        # its agent is not the story's last actor
         if not actors and no_slot and not entry.default.endswith("!") and \
-                not (entry.type == "THREATEN" and not entry.noun) and not _cumulative_figure(doc, sent, lex):
+                not (entry.type == "THREATEN" and not entry.noun) and \
+                not (not entry.noun and tok.tag_ == "ADJA") and not _cumulative_figure(doc, sent, lex):
             src: list[Event] = []
             ctx = _context_actors(doc, si, events, recipients, entry.type, found=src)
             if not ctx and entry.type != "PROTEST" and recipients:
