@@ -134,9 +134,11 @@ def verb_lemma(tok: Token) -> str:
     """The lemma of a verb with its separated particle ("weist ... hin" -> "hinweisen", "gab ... an" ->
     "angeben"): the particle changes what the verb means (geben / angeben, weisen / hinweisen)."""
     lemma = tok.lemma_.lower()
-    for c in tok.children:
-        if c.dep_ == "compound:prt" and c.text.isalpha():
-            return c.text.lower() + lemma
+    doc = tok.doc
+    kids, deps = _tree(doc)
+    for c in kids[tok.i]:
+        if deps[c] == "compound:prt" and doc[c].text.isalpha():
+            return doc[c].text.lower() + lemma
     return lemma
 
 
@@ -350,6 +352,37 @@ _SUBJ_KEEP = {"det", "amod", "compound", "flat", "flat:name", "appos", "nmod", "
               "advmod", "punct", "cc", "conj"}
 
 
+def _tree(doc: Doc) -> tuple[list[list[int]], list[str]]:
+    """Children (token indices) and relation of every token, once per Doc (Token.children scans the token's
+    whole left/right edge range on every call)."""
+    cached = doc.user_data.get(_CACHE_TREE)
+    if cached is None:
+        kids: list[list[int]] = [[] for _ in range(len(doc))]
+        deps = []
+        for t in doc:
+            deps.append(t.dep_)
+            if t.head.i != t.i:
+                kids[t.head.i].append(t.i)
+        cached = doc.user_data[_CACHE_TREE] = (kids, deps)
+    return cached
+
+
+def _kept_extent(doc: Doc, h: int, a: int, b: int, keep: set[str]) -> tuple[int, int]:
+    """The first and last token in [a, b) reached from h over relations in `keep` only (h included)."""
+    kids, deps = _tree(doc)
+    lo = hi = h
+    stack = [c for c in kids[h] if deps[c] in keep]
+    while stack:
+        t = stack.pop()
+        if a <= t < b:
+            lo, hi = min(lo, t), max(hi, t)
+        stack.extend(c for c in kids[t] if deps[c] in keep)
+    return lo, hi
+
+
+_CACHE_TREE = "lagebild.quotes.tree"
+
+
 def _parse_subject(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] | None:
     """The parser's nominative subject of cue verb v (or of its finite auxiliary) as a compact span: the head
     with its determiners, adjectives, names, appositions and genitives, without relative clauses."""
@@ -366,16 +399,7 @@ def _parse_subject(doc: Doc, v: int, start: int, end: int) -> tuple[int, int] | 
             case = child.morph.get("Case")
             if case and "Nom" not in case and child.pos_ != "PROPN":
                 continue
-            lo = hi = child.i
-            for t in child.subtree:
-                anc, ok = t, True
-                while anc.i != child.i:
-                    if anc.dep_ not in _SUBJ_KEEP:
-                        ok = False
-                        break
-                    anc = anc.head
-                if ok and start <= t.i < end:
-                    lo, hi = min(lo, t.i), max(hi, t.i)
+            lo, hi = _kept_extent(doc, child.i, start, end, _SUBJ_KEEP)
             while hi > lo and doc[hi].text in {",", "(", "-"} | _ALL_MARKS:
                 hi -= 1
             if hi - lo < 12 and not any(doc[k].text in _ALL_MARKS for k in range(lo, hi + 1)):
@@ -1305,20 +1329,12 @@ _CONJOIN = ("src=", "dep=", "sent=", "nth_before=", "gov_", "pron=", "ent=", "ca
             "in_direct", "q_sent_subject", "nth_", "speaks_elsewhere")
 
 
+_COMPACT_KEEP = _SUBJ_KEEP - {"conj", "cc"}
+
+
 def _compact(doc: Doc, h: Token, a: int, b: int) -> tuple[int, int]:
     """The noun phrase of head h within [a, b): determiners, adjectives, names, appositions, genitives."""
-    lo = hi = h.i
-    for t in h.subtree:
-        if not a <= t.i < b:
-            continue
-        anc, ok = t, True
-        while anc.i != h.i:
-            if anc.dep_ not in _SUBJ_KEEP or anc.dep_ in ("conj", "cc"):
-                ok = False
-                break
-            anc = anc.head
-        if ok:
-            lo, hi = min(lo, t.i), max(hi, t.i)
+    lo, hi = _kept_extent(doc, h.i, a, b, _COMPACT_KEEP)
     while hi > lo and doc[hi].text in {",", "(", "-", "und"} | _ALL_MARKS:
         hi -= 1
     while lo < hi and doc[lo].text in {",", ")", "-"} | _ALL_MARKS:
@@ -1352,14 +1368,21 @@ def _sentence_candidates(doc: Doc, sents: list[tuple[int, int]], si: int) -> lis
         elif t.pos_ in _CAND_POS and t.dep_ in _CAND_DEPS and \
                 (t.pos_ != "PRON" or low in _PRONOUNS or low in _FIRST_PERSON):
             out.append((_compact(doc, t, sa, sb), "dep"))
-    for e in doc.ents:
-        if sa <= e.start < sb and e.label_ in ("PER", "ORG", "LOC", "ORGpart", "OTH"):
-            out.append(((e.start, e.end), "ent"))
+    ents = doc.user_data.get(_CACHE_ENTS)
+    if ents is None:  # doc.ents builds all spans on each access: once per Doc
+        ents = doc.user_data[_CACHE_ENTS] = [(e.start, e.end) for e in doc.ents
+                                             if e.label_ in ("PER", "ORG", "LOC", "ORGpart", "OTH")]
+    for i in range(bisect.bisect_left(ents, (sa, -1)), len(ents)):
+        if ents[i][0] >= sb:
+            break
+        out.append((ents[i], "ent"))
     cache[si] = out
     return out
 
 
 _CACHE_SENT_CANDS = "lagebild.quotes.sentence_candidates"
+_CACHE_ENTS = "lagebild.quotes.ents"
+_CACHE_PLAUSIBLE = "lagebild.quotes.plausible"
 
 
 def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: dict[int, int],
@@ -1401,7 +1424,11 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
                 d[h] = len(d)
     for h, c in cands.items():
         span, tok = c["span"], doc[h]
-        if not _plausible_speaker(doc, span):
+        plausible = doc.user_data.setdefault(_CACHE_PLAUSIBLE, {})  # neighbouring quotes share candidates
+        ok = plausible.get(span)
+        if ok is None:
+            ok = plausible[span] = _plausible_speaker(doc, span)
+        if not ok:
             continue
         f: dict[str, float] = {f"q_type={q.type}": 1.0, f"q_rule={q.rule}": 1.0}
         for src in c["src"]:
@@ -1414,7 +1441,8 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         f[f"ent={tok.ent_type_ or 'none'}"] = 1.0
         if low in _PRONOUNS or low in _FIRST_PERSON:
             f[f"pron={low}"] = 1.0
-        case = {c2.text.lower() for c2 in tok.children if c2.dep_ == "case"}
+        kids, deps = _tree(doc)
+        case = {doc[c2].text.lower() for c2 in kids[h] if deps[c2] == "case"}
         # the word before the phrase ("laut X", "so X", "nach Angaben X") and after it ("X zufolge"), whatever the parse
         if span[0] > 0:
             case.add(doc[span[0] - 1].text.lower())
