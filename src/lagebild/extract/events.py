@@ -133,6 +133,10 @@ class Lexicon:
     cameo: dict[str, tuple[float | None, int]] = field(default_factory=dict)
     cue_forms: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surface → {(particle, lemma)}
     nosuffix: tuple[str, ...] = ()  # cues["nosuffix"] as a tuple, for str.startswith/endswith in the hot path
+    # every ending of a lexicon verb ("nehmen" of "festnehmen"): a lemma that is none and no generated form can
+    # realise no lexicon verb, whatever particle the parse gives it (a set lookup saves the child scan per token)
+    verb_ends: set[str] = field(default_factory=set)
+    noun_cache: dict[tuple[str, str], tuple[list[Entry], str]] = field(default_factory=dict)  # (lemma, text) → hit
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -303,6 +307,7 @@ def lexicon() -> Lexicon:
     for row in _rows(RESOURCES / "cameo.tsv")[1:]:
         code, _root, gold, quad = row[:4]
         lex.cameo[code] = (float(gold) if gold else None, int(quad))
+    lex.verb_ends = {full[i:] for full in lex.verbs for i in range(len(full))}
     return lex
 
 
@@ -344,6 +349,8 @@ def _verb_candidates(tok: Token, lex: Lexicon) -> tuple[list[str], str, Token | 
     """Full verb lemmas this token may realise, how they were found, and the separated particle."""
     lemma = tok.lemma_.lower().replace("|", "").replace("#", "")
     text = tok.lower_
+    if lemma not in lex.verb_ends and text not in lex.forms:
+        return [], "", None
     base_particles = lex.particles.get(lemma, set())
     prt = None
     if any(c.dep_ == "compound:prt" or c.tag_ == "PTKVZ" for c in tok.children) or base_particles:
@@ -418,11 +425,21 @@ def _noun_entries(tok: Token, lex: Lexicon) -> tuple[list[Entry], str]:
         return [], ""
     if _people_noun(tok.text):
         return [], ""  # people, not an event: "Kritiker" (not "Kritik"), "Demonstranten"
-    keys = _noun_key_candidates(tok.lemma_) + _noun_key_candidates(tok.text)
+    ck = (tok.lemma_, tok.text)
+    hit = lex.noun_cache.get(ck)
+    if hit is None:
+        if len(lex.noun_cache) > 200_000:  # bounded for long ingest runs
+            lex.noun_cache.clear()
+        hit = lex.noun_cache[ck] = _noun_lookup(tok.lemma_, tok.text, lex)
+    return hit
+
+
+def _noun_lookup(lemma: str, text: str, lex: Lexicon) -> tuple[list[Entry], str]:
+    keys = _noun_key_candidates(lemma) + _noun_key_candidates(text)
     for k in keys:
         if k in lex.nouns:
             return lex.nouns[k], "lemma"
-    folded = _fold(tok.text)
+    folded = _fold(text)
     if lex.nosuffix and (folded.startswith(lex.nosuffix) or any(k.endswith(lex.nosuffix) for k in keys)):
         return [], ""
     # compound: the longest lexicon noun at the end of the word ("Luftangriffe", "Protestveranstaltung")
