@@ -287,3 +287,39 @@ def test_zu_infinitive_takes_its_dependent_clause(analyse):
 def test_fronted_attribution_with_an_unusual_source(analyse, text, quote):
     q = _one(find_quotes(analyse(text)), "Indirect")
     assert q.text == quote and q.speaker_text
+
+
+def test_relative_clause_attributes_its_content_to_the_noun_before(analyse):
+    import lagebild.extract.quotes as Q
+
+    doc = analyse("Das Ministerium bestätigte Berichte der Zeitung, wonach die Armee die Grenze geschlossen hat.")
+    found, _, _ = Q._quote_spans(doc)
+    spans = {doc[q.start:q.end].text for q in found}
+    assert "die Armee die Grenze geschlossen hat" in spans
+
+
+def test_short_direct_quote_does_not_block_the_attribution_around_it(analyse):
+    # a phrase in quotation marks that covers less than half of its sentence leaves the sentence to the other
+    # rules: the corpus marks both the phrase and the attributed sentence
+    import lagebild.extract.quotes as Q
+
+    doc = analyse("Laut Polizei hat der 25-jährige Täter am späten Abend vor dem Lokal in der Innenstadt „aus reiner "
+                  "Wut über die verlorene Wette“ auf den Wirt geschossen.")
+    old, Q._TRAINING = Q._TRAINING, True  # the rules' candidates, before the learned filter
+    try:
+        found, _, _ = Q._find_spans(doc)
+    finally:
+        Q._TRAINING = old
+    attr = [q for q in found if q.rule == "attr"]
+    assert attr and doc[attr[0].start:attr[0].end].text.startswith("hat der 25-jährige Täter")
+    assert doc[attr[0].end - 1].text == "geschossen"
+
+
+def test_verb_lemma_keeps_the_separated_particle(analyse):
+    from lagebild.extract.quotes import verb_lemma
+
+    doc = analyse("Die Richter wiesen auf die fehlende Rechtsgrundlage hin.")
+    verb = next(t for t in doc if t.text == "wiesen")
+    if not any(c.dep_ == "compound:prt" for c in verb.children):
+        pytest.skip("the parser did not attach the particle")
+    assert verb_lemma(verb).startswith("hin")

@@ -695,6 +695,36 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     return None
 
 
+_REL_SOURCE = {"dem", "der", "denen", "welchem", "welcher", "welchen"}
+
+
+def _relative_attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
+    """A relative clause that attributes its content to the noun before it: "Berichte, wonach ...",
+    "Gerüchte, nach denen ...", "Pläne, laut denen ...", "eine Studie, der zufolge ...". The quote is the rest of
+    the relative clause, the source the noun phrase before the comma."""
+    b2 = _strip_end(doc, a, b)
+    for c in range(a + 1, b2 - 3):
+        if doc[c].text != ",":
+            continue
+        w1 = doc[c + 1].text.lower()
+        w2 = doc[c + 2].text.lower()
+        if w1 == "wonach":
+            qa = c + 2
+        elif w1 in {"nach", "laut", "gemäß"} and w2 in _REL_SOURCE:
+            qa = c + 3
+        elif w1 in _REL_SOURCE and w2 == "zufolge":
+            qa = c + 3
+        else:
+            continue
+        # up to the comma where the main clause goes on with its finite verb (", haben sich viele ...")
+        qb = next((k for k in range(qa + 1, b2 - 1) if doc[k].text == "," and _finite_like(doc[k + 1])), b2)
+        qb = _strip_end(doc, qa, qb)
+        if qb - qa < 3 or any(k in taken for k in range(c, qb)):
+            continue
+        return _Q(qa, qb, "Indirect", _np_before(doc, c, a), (c + 1, qa), 0.5, rule="attr_rel")
+    return None
+
+
 def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tuple[int, int] | None,
                 cue: tuple[int, int], taken: set[int]) -> _Q | None:
     b2 = _strip_end(doc, a, b)
@@ -1013,8 +1043,8 @@ def _anaphoric(doc: Doc, prev: tuple[int, int], a: int, b: int, taken: set[int])
         if doc[v].text in {",", ":"}:
             return None
         if _is_cue(doc[v]):
-            if any(doc[k].text == "," for k in range(v, b2)):
-                return None  # "Dies sagte er, als ...": let other rules decide
+            if any(doc[k].text == "," and doc[k + 1].text.lower() in _SUBORDINATORS for k in range(v, b2 - 1)):
+                return None  # "Dies sagte er, als ...": let other rules decide (not an apposition: ", Susilo ...")
             sp = _speaker_for_cue(doc, v, a, b2)
             pa, pb = prev
             if sp is None or _strip_end(doc, pa, pb) - pa < 4:
@@ -1148,6 +1178,11 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
                 blocked.update(range(q.start, q.end))
         # attributions ("laut X", "nach Angaben X") outside the clauses found so far
         q = _attribution(doc, a, b, blocked)
+        if q is not None:
+            found.append(q)
+            got = True
+            blocked.update(range(q.start, q.end))
+        q = _relative_attribution(doc, a, b, blocked)
         if q is not None:
             found.append(q)
             got = True
