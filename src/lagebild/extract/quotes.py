@@ -710,7 +710,8 @@ def _relative_attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | Non
         w2 = doc[c + 2].text.lower()
         if w1 == "wonach":
             qa = c + 2
-        elif w1 in {"nach", "laut", "gemäß"} and w2 in _REL_SOURCE:
+        elif w1 in {"nach", "laut", "gemäß"} and w2 in _REL_SOURCE and \
+                not (w2 in {"dem", "der"} and doc[c + 3].text[:1].isupper()):  # an article: ", nach dem Tor traf"
             qa = c + 3
         elif w1 in _REL_SOURCE and w2 == "zufolge":
             qa = c + 3
