@@ -802,3 +802,13 @@ def test_attributive_participle_takes_no_actor_from_the_story() -> None:
     assert any("ermordeten" in r.message for r in art.reasons)
     evs, _ = _events("Die syrische Armee griff am Montag Homs an. Drei Frauen wurden ermordet.", "ASSAULT")
     assert [e.trigger.text for e in evs] == ["griff", "ermordet"]
+
+
+def test_hosting_talks_makes_the_host_the_actor_of_the_talks() -> None:
+    # "ausrichten" is a support verb: the host holds the talks
+    text = "Frankreich und Deutschland wollen im Frühjahr Friedensgespräche für die Ukraine in Minsk ausrichten."
+    art = _code(text)
+    evs = [e for e in art.events if e.trigger.text == "Friedensgespräche"]
+    assert len(evs) == 1, [r.message for r in art.reasons]
+    assert {a.code[:3] for a in evs[0].actor} == {"FRA", "DEU"}
+    assert evs[0].modality == "future"
