@@ -119,6 +119,19 @@ EXTRA_NAMES = {
 }
 # Country names that take the definite article (genitive without -s for feminine ones)
 FEMININE = {"TUR", "UKR", "CHE", "SVK", "MNG"}
+# First-level regions of German-speaking countries: their genitive and adjective give the country of a modified actor
+# ("Brandenburgs Wirtschaftsminister" → DEUGOV, "die bayerische Polizei" → DEUCOP). Only modifier forms: a bare
+# "Bayern" stays a place (and a football club), not an actor.
+REGIONS: dict[str, tuple[list[str], list[str]]] = {
+    "DEU": (["Bayerns", "Brandenburgs", "Hessens", "Sachsens", "Thüringens", "Niedersachsens", "Nordrhein-Westfalens",
+             "Baden-Württembergs", "Sachsen-Anhalts", "Mecklenburg-Vorpommerns", "Schleswig-Holsteins", "Saarlands",
+             "Hamburgs", "Bremens"],
+            ["bayerisch", "brandenburgisch", "hessisch", "sächsisch", "thüringisch", "niedersächsisch",
+             "nordrhein-westfälisch", "baden-württembergisch", "rheinland-pfälzisch", "saarländisch",
+             "schleswig-holsteinisch", "mecklenburgisch", "württembergisch", "badisch"]),
+    "AUT": (["Tirols", "Kärntens", "Vorarlbergs", "Burgenlands", "Niederösterreichs", "Oberösterreichs", "Wiens"],
+            ["tirolerisch", "niederösterreichisch", "oberösterreichisch", "steirisch", "kärntnerisch"]),
+}
 # Prefix short forms in hyphenated compounds ("US-Soldaten", "UN-Sicherheitsrat" handled in orgs)
 PREFIXES = {"US": "USA", "USA": "USA"}
 
@@ -281,9 +294,11 @@ SECTORS: list[tuple[str, str, str]] = [
      "Ministerium|Ministerien|Verwaltung|Regierungschef|Staatschef|Staatsoberhaupt|Diplomat|Diplomaten|Diplomatie|"
      "Delegation|Delegationen|Unterhändler|Botschaft|Botschafter|Gesandte|Gesandter|Gesandten|Sprecher|Sprecherin|"
      "Staatsmedien|Militärregierung|Militärdiktatur|Junta|Militärjunta|Machthaber|Bürgermeister|Gouverneur|"
-     "Bürgermeisteramt|Bürgermeisterämter|Staatsanwaltschaft|Geheimdienst|Geheimdienste|Staat|Staaten|"
+     "Bürgermeisteramt|Bürgermeisterämter|Geheimdienst|Geheimdienste|Staat|Staaten|"
      "Bundesregierung|Landesregierung|Bundesministerium|Bundesnachrichtendienst|Verfassungsschutz",
      "GOV", "sector"),
+    # a governing coalition is the government (Phoenix.agents: RULING_COALITION, COALITION_OF_RULING_PARTIES [~GOV])
+    ("Koalition|Koalitionen|Regierungskoalition|Koalitionsregierung", "GOV", "sector"),
     ("Präsident|Präsidentin|Staatspräsident|Staatspräsidentin|Ministerpräsident|Ministerpräsidentin|"
      "Premierminister|Premierministerin|Premier|Kanzler|Kanzlerin|Bundeskanzler|Bundeskanzlerin|Minister|Ministerin|"
      "Außenminister|Außenministerin|Verteidigungsminister|Verteidigungsministerin|Innenminister|Innenministerin|"
@@ -313,6 +328,7 @@ SECTORS: list[tuple[str, str, str]] = [
      "Entführer|Geiselnehmer|Unbekannte|Unbekannten",
      "UAF", "sector"),
     ("Opposition|Oppositionelle|Oppositionellen|Oppositionspartei|Oppositionsparteien|Regierungsgegner|Gegner|"
+     "Oppositionskoalition|Oppositionsbündnis|"
      "Kritiker|Kritikern|Regierungskritiker|Widersacher|"
      "Regimegegner|Demonstranten|Demonstrant|Protestierende|Protestierenden|Protestler|Aktivisten|Aktivist|"
      "Menschenrechtler|Dissidenten|Dissident|Randalierer|Krawallmacher|Jugendliche|Jugendlichen|Streikende|"
@@ -327,13 +343,15 @@ SECTORS: list[tuple[str, str, str]] = [
      "REF", "sector"),
     ("Gericht|Gerichte|Gerichtshof|Richter|Richterin|Untersuchungsrichter|Verfassungsgericht|Bundesgericht|"
      "Bundesverfassungsgericht|Kriegsverbrechergericht|Tribunal|Justiz|Staatsanwalt|Staatsanwälte|Ankläger|"
+     # prosecutors are judiciary (Phoenix.agents: PROSECUTOR, PUBLIC_PROSECUTOR [~JUD])
+     "Staatsanwaltschaft|Staatsanwaltschaften|Anklagebehörde|"
      "Bundesanwaltschaft|Bundesgerichtshof|Oberstes Gericht",
      "JUD", "sector"),
     ("Parlament|Parlaments|Parlamente|Abgeordnete|Abgeordneten|Abgeordneter|Parlamentarier|Kongress|Senat|Senator|"
      "Senatoren|Kongressabgeordnete|Kongressabgeordneter|Kongressabgeordneten|Bundestag|Bundesrat|Duma|Nationalversammlung|"
      "Volksvertretung|Landtag|Knesset|Unterhaus|Oberhaus|Repräsentantenhaus|Parlamentspräsident",
      "LEG", "sector"),
-    ("Partei|Parteien|Regierungspartei|Parteichef|Parteivorsitzende|Parteivorsitzender|Koalition",
+    ("Partei|Parteien|Regierungspartei|Parteichef|Parteivorsitzende|Parteivorsitzender",
      "PTY", "sector"),
     ("Medien|Presse|Zeitung|Zeitungen|Rundfunksender|Sender|Fernsehsender|Journalisten|Journalist|Reporter|"
      "Nachrichtenagentur",
@@ -344,7 +362,8 @@ SECTORS: list[tuple[str, str, str]] = [
     ("Muslime|Muslimen|Moslems", "MUS", "sector"),
     ("Schulen|Schule|Universität|Universitäten|Studenten|Studierende|Schüler", "EDU", "sector"),
     ("Gewerkschaft|Gewerkschaften|Arbeiter|Arbeitnehmer", "LAB", "sector"),
-    ("Unternehmen|Konzern|Konzerne|Firma|Firmen|Wirtschaft", "BUS", "sector"),
+    ("Unternehmen|Konzern|Konzerne|Firma|Firmen|Wirtschaft|Unternehmer|Unternehmerin|Unternehmerinnen|Arbeitgeber|"
+     "Manager|Managerin", "BUS", "sector"),
     ("Ärzte|Arzt|Krankenhaus|Krankenhäuser|Helfer|Hilfsorganisation|Hilfsorganisationen|Sanitäter",
      "HLH", "sector"),
     # words ending in a sector noun that name no actor ("Konfliktparteien" are both sides, not a party)
@@ -654,6 +673,12 @@ def build(data: Path) -> None:
                 add(a3, dsg + "n", "demonym", "rule")
     for short, a3 in PREFIXES.items():
         add(a3, short, "prefix", "hand")
+    for a3, (gens, stems) in REGIONS.items():
+        for g in gens:
+            add(a3, g, "genitive", "region")
+        for st in stems:
+            for form in adj_forms(st):
+                add(a3, form, "adjective", "region")
     rows.sort(key=lambda r: (r[0], r[2], r[1]))
     write(OUT / "countries.tsv", header("countries: names, genitives, adjectives (all inflections), demonyms, prefixes",
                                         "Unicode CLDR German territory names via babel; lagebild hand lists",

@@ -337,3 +337,25 @@ def test_demonstrative_and_appositive_name_of_an_office_at_an_organisation(nlp) 
                     "Regierung kritisiert. Die Aussagen Dujarrics wurden begrüßt.")
     assert _codes(doc, "Der") == ["IGOUNO"]
     assert _codes(doc, "Dujarrics") == ["IGOUNO"]
+
+
+def test_a_region_gives_its_country_and_not_the_nearest_foreign_mention(nlp) -> None:
+    doc = _doc(nlp, "Brandenburgs Wirtschaftsminister Ulrich Junghanns hat den US-amerikanischen Hersteller "
+                    "Tesla Motors besucht. Die bayerische Polizei nahm zwei Männer fest.", dt.date(2008, 6, 14))
+    assert _codes(doc, "Wirtschaftsminister") == ["DEUGOV"]
+    assert _codes(doc, "Polizei") == ["DEUCOP"]
+
+
+def test_a_place_near_a_capital_is_not_its_government(nlp) -> None:
+    doc = _doc(nlp, "Der Politiker wurde am Samstagabend in der Nähe von Brüssel verhaftet. Brüssel kritisierte "
+                    "die Verhaftung.", dt.date(2008, 5, 25))
+    assert _codes(doc, "Brüssel") == []
+    assert _codes(doc, "Brüssel", 1) == ["IGOEU"]
+
+
+def test_coalition_is_government_and_prosecutors_are_judiciary(nlp) -> None:
+    doc = _doc(nlp, "Die Koalition in Berlin lehnte den Antrag ab. Die Staatsanwaltschaft München ermittelt gegen "
+                    "den Staatsanwalt. Die Kritik der Partei an den Unternehmern wuchs.", dt.date(2006, 12, 13))
+    assert _codes(doc, "Koalition") == ["DEUGOV"]
+    assert _codes(doc, "Staatsanwaltschaft") == _codes(doc, "Staatsanwalt") == ["DEUJUD"]
+    assert _codes(doc, "Unternehmern") == ["DEUBUS"]

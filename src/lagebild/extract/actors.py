@@ -1182,6 +1182,13 @@ PLACE_NOUNS = {"stadt", "hauptstadt", "region", "provinz", "ort", "land", "repub
                "hafenstadt", "gebiet", "staat"}
 
 
+# nouns and adverbs that make a following "von"-phrase a place ("in der Nähe von Brüssel"), not an agent
+NEAR_WORDS = {"nahe", "unweit", "nordlich", "sudlich", "ostlich", "westlich", "nordostlich", "nordwestlich",
+              "sudostlich", "sudwestlich", "ausserhalb", "innerhalb", "rande", "umgebung", "umland", "vororten",
+              "vorort", "zentrum", "innenstadt", "stadtrand", "norden", "suden", "osten", "westen", "nordosten",
+              "nordwesten", "sudosten", "sudwesten"}
+
+
 def _is_locative(doc: Doc, tok: Token) -> bool:
     """Is this name governed by a locative preposition ("in Moskau", "in die Stadt Moskau", "nach Ankara")?"""
     j = tok.i - 1
@@ -1189,6 +1196,8 @@ def _is_locative(doc: Doc, tok: Token) -> bool:
         low = doc[j].text.lower()
         if low in LOCATIVE:
             return True
+        if low in {"von", "vom"} and j > tok.sent.start and norm(doc[j - 1].text) in NEAR_WORDS:
+            return True  # "in der Nähe von Brüssel", "südlich von Bagdad", "am Rande von Kabul"
         if low in DETERMINERS or norm(low) in PLACE_NOUNS or (doc[j].text[:1].islower() and doc[j].pos_ == "ADJ"):
             j -= 1
             continue
