@@ -359,3 +359,11 @@ def test_coalition_is_government_and_prosecutors_are_judiciary(nlp) -> None:
     assert _codes(doc, "Koalition") == ["DEUGOV"]
     assert _codes(doc, "Staatsanwaltschaft") == _codes(doc, "Staatsanwalt") == ["DEUJUD"]
     assert _codes(doc, "Unternehmern") == ["DEUBUS"]
+
+
+def test_a_place_in_the_phrase_of_a_domestic_actor_gives_its_country() -> None:
+    import lagebild
+
+    art = lagebild.extract("Die Staatsanwaltschaft Innsbruck ermittelt gegen einen Piloten aus München. Er hatte in "
+                           "Bayern gewohnt.", date="2006-03-27")
+    assert [a.code for a in art.actors if "Staatsanwaltschaft" in a.text] == ["AUTJUD"]

@@ -402,6 +402,7 @@ class Analysis:
     persons_seen: dict[tuple[str, ...], Person]
     place_countries: dict[int, Counter] = field(default_factory=dict)  # sentence start → place countries
     place_dominant: str | None = None
+    place_tokens: dict[int, str] = field(default_factory=dict)  # token index → country of the place it is part of
     dynamic: dict[tuple[str, ...], ActorRef] = field(default_factory=dict)  # names first seen with a title
     sent_starts: list[int] = field(default_factory=list)
     sent_countries: dict[int, set[str]] = field(default_factory=dict)  # sentence start → countries named (not places)
@@ -611,6 +612,8 @@ def _place_context(doc: Doc, an: Analysis, hits: list[Hit]) -> None:
                 continue
             an.place_countries.setdefault(span.sent.start, Counter())[pl.country] += 1
             total[pl.country] += 1
+            for t in span:
+                an.place_tokens[t.i] = pl.country
     else:
         for h in hits:
             if h.type in {"country", "metonym"} and h.country and _is_locative(doc, doc[h.start]):
@@ -1070,6 +1073,13 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
         if country is None and persons:
             country = persons[0].country
             conf = 0.75
+        if country is None and sector in DOMESTIC:
+            # a place inside the phrase ("die Staatsanwaltschaft Innsbruck", "die Polizei von Chicago"): domestic
+            # actors belong to it; not armed forces or envoys, who are named by where they serve
+            # the parse often misses the bare postposed name, so the word right after the head counts too
+            country = next((an.place_tokens[k] for k in (tok.i + 1, *idx) if k in an.place_tokens and k != tok.i),
+                           None)
+            conf = 0.75 if country else conf
         if country is None:
             for h in phrase_hits:
                 if h.type == "org" and h.code:
