@@ -812,3 +812,10 @@ def test_hosting_talks_makes_the_host_the_actor_of_the_talks() -> None:
     assert len(evs) == 1, [r.message for r in art.reasons]
     assert {a.code[:3] for a in evs[0].actor} == {"FRA", "DEU"}
     assert evs[0].modality == "future"
+
+
+def test_bare_genitive_name_after_an_event_noun_is_its_actor() -> None:
+    # the parser often labels "Nordkoreas" an apposition, not a genitive modifier
+    evs, art = _events("Die Drohungen Nordkoreas gegen Südkorea beunruhigen die Nachbarn.", "THREATEN")
+    assert len(evs) == 1, [r.message for r in art.reasons]
+    assert [a.code for a in evs[0].actor] == ["PRKGOV"]

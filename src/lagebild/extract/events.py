@@ -965,6 +965,11 @@ def _gen_tokens(tok: Token) -> list[Token]:
                 for g in c.children)
             if c.dep_ != "det:poss" and c.pos_ in ("NOUN", "PROPN") and not dat_acc:
                 out.append(c)
+        elif c.dep_ in ("appos", "flat", "flat:name") and c.i == tok.i + 1 and c.pos_ == "PROPN" and \
+                c.text.endswith("s") and len(c.text) > 3 and not any(g.dep_ in ("det", "case") for g in c.children):
+            # a bare name in -s right after the noun is its genitive, whatever label the parser gave it
+            # ("die Drohungen Nordkoreas" parsed as an apposition)
+            out.append(c)
     return out
 
 
