@@ -819,3 +819,11 @@ def test_bare_genitive_name_after_an_event_noun_is_its_actor() -> None:
     evs, art = _events("Die Drohungen Nordkoreas gegen Südkorea beunruhigen die Nachbarn.", "THREATEN")
     assert len(evs) == 1, [r.message for r in art.reasons]
     assert [a.code for a in evs[0].actor] == ["PRKGOV"]
+
+
+def test_pp_hung_on_the_genitive_still_belongs_to_the_event_noun() -> None:
+    # the parser hangs "auf die syrische Armee" on "der Rebellen"; it is the target of the attacks
+    evs, art = _events("Die Angriffe der Rebellen auf die syrische Armee gehen weiter.", "ASSAULT")
+    assert len(evs) == 1, [r.message for r in art.reasons]
+    assert [a.code for a in evs[0].actor] == ["SYRREB"]
+    assert [a.code for a in evs[0].recipient] == ["SYRMIL"]

@@ -494,6 +494,18 @@ def _prep_objects(tok: Token, prep: str) -> list[Token]:
             out += [g for g in c.children if g.dep_ in ("nmod", "obl") and g.i > c.i and _pp_head(g, prep)]
     if out or tok.pos_ in ("VERB", "AUX"):
         return out
+    # an event noun's genitive right after it: the parser hangs the noun's PP on the genitive ("die Drohungen
+    # Nordkoreas gegen Südkorea", "die Proteste der Opposition gegen die Regierung")
+    gen = next((c for c in tok.children if c.dep_ in ("nmod", "appos", "flat", "flat:name") and c.i > tok.i and
+                c.left_edge.i == tok.i + 1 and not any(g.dep_ == "case" for g in c.children)), None)
+    if gen is not None:
+        out = [g for g in gen.children if g.dep_ in ("nmod", "obl") and g.i > gen.i and _pp_head(g, prep)]
+        after = tok.doc[gen.right_edge.i + 1] if gen.right_edge.i + 1 < sent.end else None
+        if not out and after is not None and after.lower_ in forms and after.dep_ == "case" and \
+                after.head.i > after.i:
+            out = [after.head]
+        if out:
+            return out
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
     if nxt is not None and nxt.lower_ in forms:
         head = nxt.head if nxt.dep_ == "case" and nxt.head.i > nxt.i else _next_noun(nxt)
