@@ -1185,6 +1185,19 @@ def _resolve(doc: Doc, tokens: list[Token]) -> tuple[list[ActorRef], list[str]]:
     return refs, reasons
 
 
+def _apart(refs: list[ActorRef], others: list[ActorRef]) -> list[ActorRef]:
+    """`refs` without the mentions already in `others`: an actor is never also its own event's recipient."""
+    return [r for r in refs if all(r.start != o.start for o in others)]
+
+
+def _resolve_apart(doc: Doc, tokens: list[Token], others: list[ActorRef]) -> list[ActorRef]:
+    """The actors that `tokens` name, apart from those in `others`."""
+    if not tokens:
+        return []
+    refs, _ = _resolve(doc, tokens)
+    return _apart(refs, others)
+
+
 def _zu_complements(tok: Token) -> list[Token]:
     """The zu-infinitives completing the trigger or the adjective it stands with ("bereit, ... zu entsenden")."""
     heads = [tok, *[c for c in tok.children if c.dep_ in ("xcomp", "advmod", "obj", "obl")]]
@@ -1608,8 +1621,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             toks = [t for t in _slot_tokens(tok, slot, passive, lex)]
             if not toks:
                 continue
-            refs, _ = _resolve(doc, toks)
-            refs = [r for r in refs if all(r.start != a.start for a in actors)]
+            refs = _resolve_apart(doc, toks, actors)
             via = slot
             if not refs:
                 refs = _place_actors(doc, toks, entry.type, actors)
@@ -1617,8 +1629,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             if not refs:
                 # a thing stands for its owner: "Ihre Stellung wurde beschossen", "das Gebäude der Botschaft"
                 owners = _owner_tokens(toks)
-                refs, _ = _resolve(doc, owners) if owners else ([], [])
-                refs = [r for r in refs if all(r.start != a.start for a in actors)]
+                refs = _resolve_apart(doc, owners, actors)
                 via = f"{slot} (its owner)"
             if refs:
                 recipients = refs
@@ -1627,8 +1638,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 break
         if not recipients and entry.type in OPPONENT_TYPES and actors:
             # "Kundgebung von Gegnern des Präsidenten": the one opposed is the recipient
-            refs, _ = _resolve(doc, _opposed_tokens(doc, actors))
-            recipients = [r for r in refs if all(r.start != a.start for a in actors)]
+            recipients = _resolve_apart(doc, _opposed_tokens(doc, actors), actors)
             if recipients:
                 evidence.append("the one the actors oppose → recipient")
         if not recipients and entry.type == "AGREE":
@@ -1657,13 +1667,12 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
                 refs, _ = _resolve(doc, subj)
                 if not refs:
                     refs, _ = _resolve(doc, _owner_tokens(subj))  # "Sein Führungsstil stößt auf Kritik"
-                recipients = [r for r in refs if all(r.start != a.start for a in actors)]
+                recipients = _apart(refs, actors)
         # an attack noun in the cause phrase of a verb of harm: the harmed are its recipients ("Fünf Polizisten wurden
         # durch Steinwürfe verletzt", "Bei dem Anschlag kamen drei Soldaten ums Leben")
         if entry.noun and not recipients and entry.type == "ASSAULT":
             victims = _harmed(tok, lex)
-            refs, _ = _resolve(doc, victims) if victims else ([], [])
-            refs = [r for r in refs if all(r.start != a.start for a in actors)]
+            refs = _resolve_apart(doc, victims, actors)
             if refs:
                 recipients = refs
                 evidence.append(f"harmed by it ('{tok.head.text}') → recipient")
@@ -1671,8 +1680,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             # the parse gave no subject: the subject of the clause the parser hung the trigger in ("... und schlugen
             # auf sie ein" under the object of the first verb), else the nearest subject-like actor to the left
             gsubj = _governing_subject(tok) if not passive else []
-            refs, _ = _resolve(doc, gsubj) if gsubj else ([], [])
-            refs = [r for r in refs if all(r.start != x.start for x in recipients)]
+            refs = _resolve_apart(doc, gsubj, recipients)
             if refs:
                 actors = refs
                 evidence.append(f"no subject in the parse: subject '{gsubj[0].text}' of the governing clause")
@@ -1690,8 +1698,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             # the subject of a verb of harm is a victim of the attack noun ("Nach einem Angriff starben zwei
             # Soldaten"), never its actor
             owner = _governing_actor_tokens(tok, trigger_tokens) if not _harmed(tok, lex) else []
-            refs, _ = _resolve(doc, owner) if owner else ([], [])
-            refs = [r for r in refs if all(r.start != x.start for x in recipients)]
+            refs = _resolve_apart(doc, owner, recipients)
             if refs:
                 actors = refs
                 evidence.append(f"subject of the governing verb '{tok.head.text}' → actor")
@@ -1700,8 +1707,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             # a claim or attribution of responsibility names the perpetrator ("Zu den Anschlägen bekannte sich
             # die Gruppe X", "X wird für die Anschläge verantwortlich gemacht")
             claimer = _claimer_tokens(tok, lex)
-            refs, _ = _resolve(doc, claimer) if claimer else ([], [])
-            refs = [r for r in refs if all(r.start != x.start for x in recipients)]
+            refs = _resolve_apart(doc, claimer, recipients)
             if refs:
                 actors = refs
                 evidence.append(f"claims or is held responsible ('{claimer[0].head.text}') → actor")
@@ -1713,7 +1719,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             refs, _ = _resolve(doc, src) if src else ([], [])
             if not refs and src:
                 refs = _place_actors(doc, src, entry.type, [])
-            refs = [r for r in refs if all(r.start != x.start for x in recipients)]
+            refs = _apart(refs, recipients)
             if refs:
                 actors = refs
                 evidence.append("'aus' phrase (where it comes from) → actor")
