@@ -938,20 +938,31 @@ def _clause_of_place_is_trigger(head: Token, trigger: Token) -> bool:
 INHERIT = "paragraph"
 
 
+def _located(doc: Doc, p: Place) -> tuple[Span, Token] | None:
+    """The tokens of `p` and the verb of its clause when `p` is used as a location: not an actor, not a modifier of
+    an actor, not in a reporting frame ("sagte in Genf")."""
+    span = _place_tokens(doc, p)
+    if span is None or _is_actor_use(span) or _modifies_actor(doc, span.root.head):
+        return None
+    verb = _clause_verb(span.root)
+    return None if verb.lemma_ in SPEECH_LEMMAS else (span, verb)
+
+
 def _scene_place(doc: Doc, p: Place) -> bool:
     """A place that sets a scene: used as a location (not an actor, not a modifier of an actor or of a person, not
     in a reporting frame, not an origin)."""
-    span = _place_tokens(doc, p)
-    if span is None or _is_actor_use(span) or _modifies_actor(doc, span.root.head) or _is_origin(span):
+    located = _located(doc, p)
+    if located is None:
+        return False
+    span, verb = located
+    if _is_origin(span):
         return False
     if not _locative(span):
         return False  # a scene is set by "in/bei/an ..." ("in der Innenstadt von Kairo"), not by "Stätten des Landes"
     if span.root.head.ent_type_ == "PER" or span.root.head.dep_ == "appos":
         return False  # "John Kline, ein Repräsentant aus Minnesota"
-    verb = _clause_verb(span.root)
-    if verb.lemma_ in DEPARTURE_LEMMAS or verb.text.lower() in DEPARTURE_LEMMAS:
-        return False  # "Schiffe haben einen Hafen in X verlassen": whoever left X is no longer there
-    return verb.lemma_ not in SPEECH_LEMMAS
+    # "Schiffe haben einen Hafen in X verlassen": whoever left X is no longer there
+    return verb.lemma_ not in DEPARTURE_LEMMAS and verb.text.lower() not in DEPARTURE_LEMMAS
 
 
 # verbs whose object is a place left behind (not "fliehen nach X", whose place is the destination)
@@ -1040,12 +1051,10 @@ def _previous_event_place(doc: Doc, sent: Span) -> Place | None:
     for p in doc._.lb_places or []:
         if not prev.start_char <= p.start < prev.end_char:
             continue
-        span = _place_tokens(doc, p)
-        if span is None or _is_actor_use(span) or _modifies_actor(doc, span.root.head):
+        located = _located(doc, p)
+        if located is None:
             continue
-        verb = _clause_verb(span.root)
-        if verb.lemma_ in SPEECH_LEMMAS:
-            continue
+        span, verb = located
         if _prep_word(span) in NON_LOCATIVE or _is_origin(span):
             continue
         if _scene_place(doc, p) or _object_place(span, verb) or _after_place_noun(span):
@@ -1059,7 +1068,6 @@ def _inherited(doc: Doc, trigger_token: Token) -> Place | None:
     """A sentence that names no place continues the scene of the text before it: the last place used as a location
     (with its own preposition, not an actor) earlier in the same paragraph."""
     sent = trigger_token.sent
-    para_start = sent.start_char
     text = doc._.lb_text
     cut = text.rfind("\n\n", 0, sent.start_char)
     para_start = cut + 2 if cut >= 0 else 0
@@ -1068,11 +1076,7 @@ def _inherited(doc: Doc, trigger_token: Token) -> Place | None:
     best = None
     for p in doc._.lb_places or []:
         if para_start <= p.start < sent.start_char:
-            span = _place_tokens(doc, p)
-            if span is None or _is_actor_use(span) or _modifies_actor(doc, span.root.head):
-                continue
-            verb = _clause_verb(span.root)
-            if verb.lemma_ in SPEECH_LEMMAS:
+            if _located(doc, p) is None:
                 continue
             best = p
             if INHERIT == "article":
