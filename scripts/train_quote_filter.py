@@ -27,8 +27,8 @@ _DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")
 
 
 def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], list[int], int, int, list[tuple]]:
-    """Features, quote labels and speaker labels of all candidates; gold quote and gold speaker counts; per
-    document (doc, candidates, sentences, sentence index, corpus words, gold) for the speaker ranker."""
+    """Features and quote labels of all candidates; gold quote and gold speaker counts; per document (doc,
+    candidates, sentences, sentence index, corpus words, gold) for the speaker ranker."""
     import lagebild.extract.quotes as Q
     from lagebild.analyse.pipeline import load_pipeline, make_doc
     from lagebild.evaluate.quotes import _word_tokens, char_span_tokens, gold_items, match
@@ -37,7 +37,7 @@ def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], li
     files = sorted(glob.glob(str(data / "quotes" / "train" / "*.json")))[:limit]
     corpus = [json.loads(Path(f).read_text(encoding="utf8")) for f in files]
     nlp = load_pipeline()
-    feats, y_q, y_s = [], [], []
+    feats, y_q = [], []
     n_gold = n_gold_sp = 0
     per_doc = []
 
@@ -62,21 +62,15 @@ def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], li
                 toks = char_span_tokens(words, span.start_char, span.end_char)
                 if not toks:
                     continue
-                sp = frozenset()
-                if q.speaker:
-                    s2 = doc[q.speaker[0]:q.speaker[1]]
-                    sp = char_span_tokens(words, s2.start_char, s2.end_char)
-                pred.append({"quote": toks, "speaker": sp, "type": q.type})
+                pred.append({"quote": toks, "type": q.type})
                 rows.append(Q.candidate_features(doc, q, sents, sent_of))
                 kept.append(q)
             per_doc.append((doc, kept, sents, sent_of, words, gold))
             matched = dict((pi, gi) for gi, pi in match(gold, pred))
-            for pi, p in enumerate(pred):
-                gi = matched.get(pi)
+            for pi in range(len(pred)):
                 feats.append(rows[pi])
-                y_q.append(int(gi is not None))
-                y_s.append(int(gi is not None and bool(p["speaker"] & gold[gi]["speaker"])) if p["speaker"] else -1)
-    return feats, y_q, y_s, n_gold, n_gold_sp, per_doc
+                y_q.append(int(pi in matched))
+    return feats, y_q, n_gold, n_gold_sp, per_doc
 
 
 def ranker_rows(per_doc: list[tuple], prob: list[float], threshold: float, info: list | None = None
@@ -142,7 +136,7 @@ def main() -> int:
     ap.add_argument("--ranker-C", type=float, default=0.1,
                     help="inverse regularisation of the speaker ranker (0.1: best cv speaker F1 of 0.02-2)")
     args = ap.parse_args()
-    feats, y_q, y_s, n_gold, n_gold_sp, per_doc = candidates(Path(args.data), args.limit)
+    feats, y_q, n_gold, n_gold_sp, per_doc = candidates(Path(args.data), args.limit)
     vec = DictVectorizer()
     X = vec.fit_transform(feats)
     names = vec.get_feature_names_out()
