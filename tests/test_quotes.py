@@ -323,3 +323,37 @@ def test_verb_lemma_keeps_the_separated_particle(analyse):
     if not any(c.dep_ == "compound:prt" for c in verb.children):
         pytest.skip("the parser did not attach the particle")
     assert verb_lemma(verb).startswith("hin")
+
+
+def _candidates(doc):
+    """The rules' candidate spans (before the learned filter) as texts with their rule."""
+    import lagebild.extract.quotes as Q
+
+    old, Q._TRAINING = Q._TRAINING, True
+    try:
+        found, _, _ = Q._find_spans(doc)
+    finally:
+        Q._TRAINING = old
+    return [(doc[q.start:q.end].text, q.rule) for q in found]
+
+
+def test_direct_quote_framed_by_a_subjunctive_clause_is_also_indirect_speech(analyse):
+    # the quotation marks open inside a clause begun outside them: the corpus marks the direct quote and the
+    # indirect speech of the whole clause
+    doc = analyse("Die Ministerin äußerte sich am Abend. Die Regierung habe „keinerlei Zweifel an der Rechtmäßigkeit "
+                  "des Einsatzes und wird ihn fortsetzen“.")
+    cands = _candidates(doc)
+    assert ("„keinerlei Zweifel an der Rechtmäßigkeit des Einsatzes und wird ihn fortsetzen“", "direct") in cands
+    assert any(t.startswith("Die Regierung habe „keinerlei") and r == "free" for t, r in cands)
+    # a quotation after a colon is direct speech only
+    doc = analyse("Die Ministerin sagte am Abend: „Die Regierung hat keinerlei Zweifel an der Rechtmäßigkeit des "
+                  "Einsatzes.“")
+    assert [r for _, r in _candidates(doc)] == ["direct"]
+
+
+def test_indicative_clause_inside_a_free_indirect_run_starts_a_new_quote(analyse):
+    doc = analyse("Der Minister sagte, die Lage sei ernst. Die Truppen seien erschöpft. Die Opposition reagierte "
+                  "mit dem Argument, die Regierung habe die Lage selbst verschuldet.")
+    texts = [t for t, _ in _candidates(doc)]
+    assert "Die Truppen seien erschöpft" in texts
+    assert "die Regierung habe die Lage selbst verschuldet" in texts

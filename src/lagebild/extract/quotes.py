@@ -1018,6 +1018,34 @@ def _dass_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
     return out
 
 
+def _framed_direct(doc: Doc, found: list[_Q], sents: list[tuple[int, int]], sent_of: dict[int, int]) -> list[_Q]:
+    """Direct quotes inside one sentence whose opening mark follows a word of the clause they continue (not a
+    colon, comma or speech verb): "Er habe „...“", "ihr lägen „...“"."""
+    out = []
+    for q in found:
+        o = q.start
+        si = sent_of.get(o, 0)
+        if q.type != "Direct" or o == sents[si][0] or sent_of.get(q.end - 1, 0) != si:
+            continue
+        prev = doc[o - 1]
+        if prev.text[:1].isalnum() and not _is_cue(prev):
+            out.append(q)
+
+    return out
+
+
+def _free_clause_start(doc: Doc, a: int, toks: list[int], in_direct: set[int]) -> int | None:
+    """The start of the clause after a comma where a sentence's Konjunktiv I begins, when the clause before the
+    comma has a verb and no subjunctive (an indicative main clause: "Von der Polizei kam die Information, bei den
+    Toten handele es sich ..."); None when the subjunctive follows the comma directly."""
+    first = next(k for k in toks if _is_ki(doc[k]))
+    comma = next((j for j in range(first - 1, a + 2, -1) if doc[j].text == "," and j not in in_direct), None)
+    if comma is not None and first > comma + 1 and not any(_is_subj(doc[k]) for k in range(a, comma)) and \
+            any(doc[k].pos_ in ("VERB", "AUX") for k in range(a, comma)):
+        return comma + 1
+    return None
+
+
 def _reportative(doc: Doc, toks: list[int]) -> bool:
     """Reportative "sollen": "soll/sollen ...", "sollte ... getötet worden sein" (hearsay, not obligation)."""
     words = {doc[k].text.lower() for k in toks}
@@ -1151,7 +1179,12 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
         sa, sb = sents[si]
         if sent_of.get(q.end - 1, 0) == si and q.end - q.start < 0.5 * (sb - sa):
             inline.update(range(q.start, q.end))
-    hard_direct = in_direct - inline
+    # a direct quote that continues a clause begun outside the quotation marks ("Er habe „nicht den Eindruck,
+    # ...“", "Hartmann erklärte, ihr lägen „bis zur Stunde ...“") is also part of that clause's indirect speech:
+    # the corpus marks both, so it blocks neither the sentence's rules nor free indirect speech
+    framed = _framed_direct(doc, found, sents, sent_of)
+    framed_toks = {k for q in framed for k in range(q.start, q.end)} - inline
+    hard_direct = in_direct - inline - framed_toks
     # indirect speech and attributions, one per sentence
     for si, (a, b) in enumerate(sents):
         span_tokens = [k for k in range(a, b) if not doc[k].is_space]
@@ -1199,7 +1232,10 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
     # free indirect speech: sentences in Konjunktiv I or with reportative "soll" that have no cue of their own;
     # consecutive ones form one quote, the speaker is that of the quote they continue
     quoted_sents: dict[int, _Q] = {}
+    framed_sents = {sent_of.get(q.start, 0) for q in framed}
     for q in found:
+        if q in framed:
+            continue
         for si in range(sent_of.get(q.start, 0), sent_of.get(q.end - 1, 0) + 1):
             quoted_sents.setdefault(si, q)
     last_fi: tuple[int, _Q] | None = None
@@ -1207,7 +1243,7 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
         if si in quoted_sents:
             continue
         toks = [k for k in range(a, b) if k not in in_direct]
-        if not toks or len(toks) < 0.5 * (b - a):
+        if not toks or len(toks) < 0.5 * (b - a) and si not in framed_sents:
             continue
         ki = any(_is_ki(doc[k]) for k in toks)
         soll = _reportative(doc, toks)
@@ -1221,7 +1257,11 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
             kii = True
         if not (ki or soll or kii):
             continue
-        if last_fi is not None and last_fi[0] == si - 1:  # a continuation: one quote
+        # "Er trat dem Vorwurf mit den Worten entgegen, das Gericht sei ...": the subjunctive starts after a
+        # comma, the main clause before it is in the indicative: the content is the clause after the comma (also
+        # inside a run: the indicative clause is the narrator's, who starts a new quote)
+        clause = _free_clause_start(doc, a, toks, in_direct) if ki else None
+        if last_fi is not None and last_fi[0] == si - 1 and clause is None:  # a continuation: one quote
             prev_q = last_fi[1]
             prev_q.end = _strip_end(doc, a, b)
             quoted_sents[si] = prev_q
@@ -1230,14 +1270,8 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
         prev = _previous_speaker(found, sent_of, si)
         kind = "IndirectFreeIndirect" if (ki or kii) and prev is not None else "FreeIndirect"
         qa, rule = a, "free_kii" if kii else "free"
-        if ki:
-            # "Er trat dem Vorwurf mit den Worten entgegen, das Gericht sei ...": the subjunctive starts after a
-            # comma, the main clause before it is in the indicative: the content is the clause after the comma
-            first = next(k for k in toks if _is_ki(doc[k]))
-            comma = next((j for j in range(first - 1, a + 2, -1) if doc[j].text == "," and j not in in_direct), None)
-            if comma is not None and first > comma + 1 and not any(_is_subj(doc[k]) for k in range(a, comma)) and \
-                    any(doc[k].pos_ in ("VERB", "AUX") for k in range(a, comma)):
-                qa, rule = comma + 1, "free_clause"
+        if clause is not None:
+            qa, rule = clause, "free_clause"
         q = _Q(qa, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3, rule=rule)
         found.append(q)
         quoted_sents[si] = q
