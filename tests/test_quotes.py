@@ -357,3 +357,34 @@ def test_indicative_clause_inside_a_free_indirect_run_starts_a_new_quote(analyse
     texts = [t for t, _ in _candidates(doc)]
     assert "Die Truppen seien erschöpft" in texts
     assert "die Regierung habe die Lage selbst verschuldet" in texts
+
+
+def test_reported_content_ends_before_a_colon_quotation_and_a_semicolon(analyse):
+    doc = analyse("Die Abgeordnete wagte die Prognose, bei der Wahl würden nicht alle Abgeordneten zustimmen: „Ich gehe "
+                  "davon aus, dass es große Vorbehalte gibt.“")
+    texts = [t for t, _ in _candidates(doc)]
+    assert "bei der Wahl würden nicht alle Abgeordneten zustimmen" in texts
+    doc = analyse("Die Frauen hatten angegeben, dass der Vater sie geschlagen habe; es wird geprüft, ob die Vorwürfe "
+                  "verjährt sind.")
+    texts = [t for t, _ in _candidates(doc)]
+    assert "dass der Vater sie geschlagen habe" in texts
+
+
+def test_dass_clause_ends_before_the_main_clause_after_it(analyse):
+    # a dass-clause after any comma stops where the speaker's main clause goes on with its verb
+    doc = analyse("Die Gefahr, dass die Krankheit eingeschleppt wird, ist nach Ansicht der Ärzte gering.")
+    texts = [t for t, _ in _candidates(doc)]
+    assert "dass die Krankheit eingeschleppt wird" in texts
+    assert not any(t.startswith("dass die Krankheit") and "gering" in t for t in texts)
+
+
+def test_third_person_form_in_e_is_konjunktiv_i(analyse):
+    from lagebild.extract.quotes import _is_ki
+
+    doc = analyse("Zudem beschreibe der Film nicht die aktuelle Lage.")
+    verb = doc[1]
+    if "Mood=Ind" not in str(verb.morph) or "Person=3" not in str(verb.morph):
+        pytest.skip("the tagger reads the form differently")
+    assert _is_ki(verb)
+    doc = analyse("Ich lege das Buch auf den Tisch, und er wusste es.")
+    assert not any(_is_ki(t) for t in doc)

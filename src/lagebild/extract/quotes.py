@@ -126,8 +126,22 @@ def _is_ki(tok: Token) -> bool:
         return True
     # the trained morphologizer, when it says present subjunctive of a finite verb and the form agrees
     # (Konjunktiv I of the third person ends in -e: "bestehe", "verfüge"; -en/-t forms equal the indicative)
-    return tok.pos_ in ("VERB", "AUX") and "Mood=Sub" in str(tok.morph) and "Tense=Pres" in str(tok.morph) \
-        and low.endswith("e")
+    if tok.pos_ not in ("VERB", "AUX") or not low.endswith("e"):
+        return False
+    morph = str(tok.morph)
+    if "Mood=Sub" in morph and "Tense=Pres" in morph:
+        return True
+    # the third person singular of the present indicative never ends in -e: a form the tagger reads as that is
+    # Konjunktiv I ("beschreibe", "angehöre"); not the first person ("ich lege" has the same form), a preterite in
+    # -te ("wusste", "möchte"), the imperative "siehe", nor an adjective the tagger misreads ("schwule Männer")
+    if not ("VerbForm=Fin" in morph and "Tense=Pres" in morph and "Number=Sing" in morph and "Person=3" in morph) \
+            or not tok.text[:1].islower() or not tok.is_alpha or low.endswith("te") or low == "siehe":
+        return False
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN") or tok.i > 0 and doc[tok.i - 1].pos_ == "DET":
+        return False
+    kids, _ = _tree(doc)
+    return not any(doc[c].text.lower() == "ich" for c in kids[tok.i]) and not (tok.i > 0 and doc[tok.i - 1].lower_ == "ich")
 
 
 def verb_lemma(tok: Token) -> str:
@@ -831,9 +845,13 @@ def _particle_cue(doc: Doc, v: int, a: int, end: int) -> int | None:
 
 def _clause_end(doc: Doc, qa: int, b2: int) -> int:
     """Where reported content starting at qa ends: before a coordinated clause of the speaker with a speech verb
-    of its own ("..., sprach aber von ...", "... und betonte ..."). (A colon does not end it: in the corpus the
-    content often runs on into the quotation after it.)"""
+    of its own ("..., sprach aber von ...", "... und betonte ..."). (A colon alone does not end it: in the corpus
+    the content often runs on after it.)"""
     for k in range(qa + 2, b2 - 1):
+        # a semicolon ends the reported clause ("..., dass er sie geschlagen hatte; es wird geprüft"), and so does a
+        # colon before a quotation ("..., bei der Wahl würden nicht alle stimmen: „Ich gehe davon aus ...“")
+        if doc[k].text == ";" or doc[k].text == ":" and doc[k + 1].text in _PAIRS:
+            return _strip_end(doc, qa, k)
         if doc[k].text in {",", "und", "aber", "sondern"}:
             nxt = doc[k + 1]
             if nxt.text[:1].islower() and _is_cue(nxt) and not _is_subj(nxt):
@@ -1003,7 +1021,7 @@ def _dass_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
             if k in taken:
                 qb = k
                 break
-        qb = _strip_end(doc, c + 1, qb)
+        qb = _clause_end(doc, c + 1, _strip_end(doc, c + 1, qb))
         if qb - (c + 1) < 3:
             continue
         v = next((j for j in range(c - 1, max(a, c - 20) - 1, -1) if _is_cue(doc[j])), None)
