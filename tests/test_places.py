@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from lagebild.extract.places import Gazetteer, event_location, find_places, gazetteer
 
@@ -142,7 +142,6 @@ def test_notable_small_towns_are_in_the_gazetteer():
 
 
 def test_name_after_place_preposition_with_wrong_ner_class(nlp):
-    from spacy.tokens import Span
 
     # Die Anklage nennt das Massaker von Srebrenica . (NER calls the town an organisation, the tagger a noun)
     words = ["Die", "Anklage", "nennt", "das", "Massaker", "von", "Srebrenica", "."]
@@ -233,7 +232,6 @@ def test_district_prefix_only_on_known_places(nlp):
 
 
 def test_multiword_capital_misread_as_person_is_a_place(nlp):
-    from spacy.tokens import Span
 
     words = ["Sie", "protestierten", "in", "Hong", "Kong", "."]
     doc = Doc(nlp.vocab, words=words, heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "case", "flat", "obl", "punct"],
@@ -243,3 +241,40 @@ def test_multiword_capital_misread_as_person_is_a_place(nlp):
     assert [(p.text, p.country) for p in find_places(doc)] == [("Hong Kong", "HKG")]
     doc.ents = [Span(doc, 3, 4, label="PER")]  # a longer person's name starting with the word: no place
     assert find_places(doc) == []
+
+
+def test_first_level_regions_of_every_country(nlp):
+    """ISO 3166-2 regions under their German names, with coordinates (Oberösterreich, Sizilien, Queensland)."""
+    _, places = _places(nlp, "Unwetter gab es in Oberösterreich und auf Sizilien, Waldbrände in Queensland.")
+    got = {p.text: p for p in places}
+    assert got["Oberösterreich"].country == "AUT" and got["Oberösterreich"].feature == "ADM1"
+    assert got["Sizilien"].country == "ITA" and got["Queensland"].country == "AUS"
+    for p in got.values():
+        assert p.lat is not None and p.lon is not None and p.admin1
+
+
+def test_region_names_that_are_other_things():
+    gaz = gazetteer()
+    # "der Balkan" is the peninsula, not Turkmenistan's province; a region's town namesake in the same country
+    # keeps the name (Salzburg the city); "Marken" (Italy's Marche) is a German noun: NER-confirmed only
+    assert not any(e.key.startswith("S:") for e, _ in gaz.lookup("Balkan"))
+    assert not any(e.key.startswith("S:") for e, _ in gaz.lookup("Salzburg"))
+    assert "Marken" in gaz.common
+    # US states have coordinates
+    texas = next(e for e, _ in gaz.lookup("Texas") if e.feature == "ADM1")
+    assert texas.lat is not None and 25 < texas.lat < 37
+
+
+def test_foreign_region_name_needs_ner_support(nlp):
+    # Rapid spielte gegen Lazio . ("Lazio" is the club as often as Italy's region, whose German name is Latium)
+    def doc_with(ents):
+        doc = Doc(nlp.vocab, words=["Rapid", "spielte", "gegen", "Lazio", "."], heads=[1, 1, 3, 1, 1],
+                  deps=["nsubj", "ROOT", "case", "obl", "punct"], pos=["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+                  tags=["NE", "VVFIN", "APPR", "NE", "$."])
+        doc._.lb_article_date = dt.date(2016, 12, 16)
+        doc.ents = [Span(doc, 3, 4, label=label) for label in ents]
+        return doc
+
+    assert find_places(doc_with([])) == []
+    got = find_places(doc_with(["LOC"]))
+    assert [(p.text, p.name, p.country) for p in got] == [("Lazio", "Latium", "ITA")]

@@ -370,6 +370,8 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
         return False  # the tail of an organisation's or title's name ("New York Times")
     if sources == {"alt"} and not c.ner:
         return False  # multilingual alternate names are noisy ("Times", "Ali"): only with NER support
+    if not c.ner and sources <= FOREIGN_SOURCES and all(e.key.startswith("S:") for e, _ in c.readings):
+        return False  # a foreign first-level region's name is as often a club, a ship or a person ("Lazio", "Cesar")
     if c.ner or any(_is_name_token(t) for t in doc[c.start:c.end]):
         return True
     if first.ent_type_ in ("ORG", "OTH") and prev is not None and prev.lower_ in PLACE_PREPS:
