@@ -323,3 +323,10 @@ def test_event_noun_with_its_own_date_and_genitive_month(nlp):
     second = next(t for t in doc if t.text == "Terroranschlägen")
     assert event_date(doc, first, plover_type="ASSAULT").value == "2004-03-11"
     assert event_date(doc, second, plover_type="ASSAULT").value == "2001-09-11"
+
+
+def test_expressions_outside_the_calendar_do_not_crash(nlp):
+    # "vor 8000 Jahren" goes back before year 1: no date, and the rest of the article is still analysed
+    doc, got = _dates(nlp, "Die Siedlung entstand vor 8000 Jahren. Am Donnerstag wurde sie eröffnet.")
+    assert "vor 8000 Jahren" not in got
+    assert got["Am Donnerstag"].value == "2016-12-15"

@@ -325,7 +325,10 @@ def find_dates(doc: Doc) -> list[DateRef]:
             if base is None:
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
-            resolved = _resolve(kind, m, base, _future_context(doc, span))
+            try:
+                resolved = _resolve(kind, m, base, _future_context(doc, span))
+            except (ValueError, OverflowError):
+                continue  # outside the calendar ("vor 8000 Jahren", "im Jahr 0"): no event date, not a crash
             if resolved is None:
                 continue
             value, precision, conf, end_value = resolved
