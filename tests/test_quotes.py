@@ -388,3 +388,19 @@ def test_third_person_form_in_e_is_konjunktiv_i(analyse):
     assert _is_ki(verb)
     doc = analyse("Ich lege das Buch auf den Tisch, und er wusste es.")
     assert not any(_is_ki(t) for t in doc)
+
+
+def test_relative_clause_on_a_fronted_source_is_not_part_of_the_quote(analyse):
+    doc = analyse("Nach offiziellen chinesischen Angaben, die aber nicht überprüft werden können, waren die meisten "
+                  "Opfer Han-Chinesen.")
+    assert ("waren die meisten Opfer Han-Chinesen", "attr") in _candidates(doc)
+
+
+def test_konjunktiv_ii_sentence_right_before_starts_the_free_indirect_run(analyse):
+    doc = analyse("Der Wetterdienst gab am Abend eine Warnung heraus. Oberhalb von 800 Metern könnten Orkanböen "
+                  "auftreten. Besonders der Westen des Landes sei betroffen.")
+    assert ("Oberhalb von 800 Metern könnten Orkanböen auftreten. Besonders der Westen des Landes sei betroffen",
+            "free_back") in _candidates(doc)
+    # not a question or a sentence in the first person (an interview, direct speech without quotation marks)
+    doc = analyse("Der Trainer sprach am Abend. Würden wir das Spiel gewinnen? Die Mannschaft sei gut vorbereitet.")
+    assert not any(r == "free_back" for _, r in _candidates(doc))

@@ -747,6 +747,13 @@ def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tupl
         qs = src_end
         while qs < b2 and doc[qs].text in {",", ":"}:
             qs += 1
+        # "Nach offiziellen Angaben, die nicht überprüft werden können, waren die meisten Opfer ...": a relative
+        # clause on the source belongs to the source; the quote starts with the main clause's finite verb
+        if qs > src_end and doc[qs].text.lower() in _RELATIVE and (doc[qs].pos_ == "PRON" or
+                                                                 not doc[qs + 1].text[:1].isupper()):
+            end = next((j for j in range(qs + 1, b2 - 1) if doc[j].text == "," and _finite_like(doc[j + 1])), None)
+            if end is not None:
+                qs = end + 1
         qa, qb = qs, b2
     elif src_end >= b2 - 1:  # at the end
         qa, qb = a, _strip_end(doc, a, src_start)
@@ -1064,6 +1071,14 @@ def _free_clause_start(doc: Doc, a: int, toks: list[int], in_direct: set[int]) -
     return None
 
 
+def _kii_statement(doc: Doc, toks: list[int]) -> bool:
+    """A statement with a Konjunktiv II form that differs from the preterite (an umlaut: "könnten", "würde",
+    "hätten"; not "wollten", "gingen"), no question and no first person (an interview or unmarked direct speech)."""
+    words = [doc[k].text.lower() for k in toks]
+    return any(w in lexicon().kii and any(ch in w for ch in "äöü") for w in words) and "?" not in words and \
+        not any(w in _FIRST_PERSON for w in words)
+
+
 def _reportative(doc: Doc, toks: list[int]) -> bool:
     """Reportative "sollen": "soll/sollen ...", "sollte ... getötet worden sein" (hearsay, not obligation)."""
     words = {doc[k].text.lower() for k in toks}
@@ -1290,9 +1305,16 @@ def _find_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, in
         qa, rule = a, "free_kii" if kii else "free"
         if clause is not None:
             qa, rule = clause, "free_clause"
+        elif ki and si > 0 and si - 1 not in quoted_sents and sents[si - 1][1] == a and \
+                _kii_statement(doc, [k for k in range(*sents[si - 1]) if k not in in_direct]):
+            # a sentence in Konjunktiv II right before starts the run ("Oberhalb von 800 Metern könnten Orkanböen
+            # auftreten. Besonders der Westen sei betroffen")
+            qa, rule = sents[si - 1][0], "free_back"
         q = _Q(qa, _strip_end(doc, a, b), kind, prev, None, 0.5 if prev else 0.3, rule=rule)
         found.append(q)
         quoted_sents[si] = q
+        if rule == "free_back":
+            quoted_sents[si - 1] = q
         last_fi = (si, q)
     # a short phrase in quotation marks inside indirect speech is a direct quote of the same speaker
     # ("Sie sei „vollkommen geschockt“"); outside reported speech it is a scare quote or a title
