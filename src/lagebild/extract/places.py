@@ -29,7 +29,8 @@ from lagebild.model import Place
 
 GAZ_DIR = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
 
-SOURCE_PRIOR = {"exonym": 3.0, "country": 3.0, "de": 2.5, "adj": 2.0, "primary": 1.5, "ascii": 1.2, "alt": 0.8}
+SOURCE_PRIOR = {"exonym": 3.0, "country": 3.0, "de": 2.5, "adj": 2.0, "primary": 1.5, "local": 1.3, "ascii": 1.2,
+                "alt": 0.8}
 GERMAN_SOURCES = {"exonym", "country", "de", "adj"}
 FEATURE_PRIOR = {"PCLI": 3.0, "PPLC": 1.5, "ADM1": 1.2, "RGN": 1.2, "ADM2": 0.6, "PPLA": 0.6, "PPLA2": 0.3}
 PARTS = {"nord": "north", "süd": "south", "ost": "east", "west": "west", "nordost": "northeast",
@@ -269,7 +270,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
 
 # prepositions that make a name a place whatever else it names in the article
 LOCATIVE_PREPS = {"in", "im", "bei", "nach", "nahe", "aus", "nördlich", "südlich", "östlich", "westlich"}
-FOREIGN_SOURCES = {"primary", "ascii", "alt"}
+FOREIGN_SOURCES = {"primary", "local", "ascii", "alt"}
 MAJOR_FEATURES = {"PCLI", "PPLC", "ADM1", "RGN", "PPLA"}
 
 
@@ -370,6 +371,8 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
         return False  # the tail of an organisation's or title's name ("New York Times")
     if sources == {"alt"} and not c.ner:
         return False  # multilingual alternate names are noisy ("Times", "Ali"): only with NER support
+    if sources == {"local"} and not c.ner and not (prev is not None and prev.lower_ in LOCATIVE_PREPS):
+        return False  # a village of 1,000-5,000 in a German-speaking country: "in Stronsdorf", not any "Hausen"
     if not c.ner and sources <= FOREIGN_SOURCES and all(e.key.startswith("S:") for e, _ in c.readings):
         return False  # a foreign first-level region's name is as often a club, a ship or a person ("Lazio", "Cesar")
     if c.ner or any(_is_name_token(t) for t in doc[c.start:c.end]):
