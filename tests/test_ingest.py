@@ -104,6 +104,21 @@ def test_text_dates_front_matter_given_and_mtime_fallback(tmp_path: Path) -> Non
     assert (items[0]["date"], items[0]["date_source"]) == (dt.date(2020, 1, 2), "given")
 
 
+def test_text_yaml_front_matter_fenced_by_dashes(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_text(f"---\ntitle: \"Gespräche in Astana\"\ndate: 2016-12-16\nauthor: X\ntags:\n  - Syrien\n---\n\n{GERMAN}",
+                 encoding="utf8")
+    items, rejects = split([f])
+    assert not rejects
+    assert (items[0]["date"], items[0]["date_source"], items[0]["title"]) == (dt.date(2016, 12, 16), "front-matter",
+                                                                              "Gespräche in Astana")
+    assert items[0]["text"] == GERMAN
+    rule = tmp_path / "b.txt"  # a text that merely starts with a rule keeps its text
+    rule.write_text(f"---\n{GERMAN}\n---\n{GERMAN}", encoding="utf8")
+    items, _ = split([rule])
+    assert items[0]["text"].startswith("---") and items[0]["date_source"] == "file-mtime"
+
+
 def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     f = tmp_path / "seite.html"
     f.write_text(

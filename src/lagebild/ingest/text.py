@@ -13,6 +13,7 @@ from lagebild.errors import InputError
 # optional front matter: "Datum: 2016-12-16", "date: 2016-12-16", "Titel: ...", "Quelle: ..." lines before a blank line
 _FRONT = re.compile(r"^(date|datum|title|titel|source|quelle|url)\s*:\s*(.+)$", re.I)
 _KEYS = {"datum": "date", "titel": "title", "quelle": "source"}
+_YAML_KEY = re.compile(r"^[\w-]+\s*:")
 
 
 @dataclass
@@ -45,9 +46,19 @@ def decode(data: bytes, origin: str) -> str:
 
 
 def parse_front_matter(text: str) -> tuple[dict, str]:
-    """Split leading `key: value` lines (date/Datum, title/Titel, source/Quelle, url) from the body."""
+    """Split leading `key: value` lines (date/Datum, title/Titel, source/Quelle, url) from the body: either plain
+    lines ending in a blank line, or fenced by `---` lines as in Jekyll/Hugo/Pandoc files."""
     meta: dict = {}
     lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next((k for k in range(1, min(len(lines), 50)) if lines[k].strip() in ("---", "...")), None)
+        block = [line.strip() for line in lines[1:end]] if end is not None else []
+        # a YAML block of "key: value" lines (other keys such as author or tags are skipped), not a text rule
+        if block and all(not line or _YAML_KEY.match(line) or line.startswith(("- ", "#")) for line in block):
+            for line in block:
+                if (m := _FRONT.match(line)):
+                    meta[_KEYS.get(m.group(1).lower(), m.group(1).lower())] = m.group(2).strip().strip("\"'")
+            return meta, "\n".join(lines[end + 1:]).lstrip("\n")
     i = 0
     while i < len(lines) and (m := _FRONT.match(lines[i].strip())):
         key = _KEYS.get(m.group(1).lower(), m.group(1).lower())
