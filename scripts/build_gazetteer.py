@@ -250,7 +250,9 @@ def main(data_dir: str = "../shared/data") -> None:
     for form, iso2 in (("USA", "US"), ("Vereinigte Staaten", "US"), ("Amerika", "US"), ("Großbritannien", "GB"),
                        ("Osttimor", "TL"), ("Holland", "NL"), ("Weißrussland", "BY"), ("Burma", "MM"),
                        ("Birma", "MM"), ("Elfenbeinküste", "CI"), ("Palästina", "PS"), ("Kongo", "CD"),
-                       ("Nordkorea", "KP"), ("Südkorea", "KR"), ("Türkiye", "TR"), ("Mazedonien", "MK")):
+                       ("Nordkorea", "KP"), ("Südkorea", "KR"), ("Türkiye", "TR"), ("Mazedonien", "MK"),
+                       ("Moldawien", "MD"), ("Vatikan", "VA"), ("Bosnien", "BA"), ("VAE", "AE"), ("Kap Verde", "CV"),
+                       ("Tschechei", "CZ")):
         gid = next((p["geonameid"] for p in places.values() if p["country"] == iso2_to_iso3.get(iso2)), None)
         if gid:
             add_name(form, gid, "country")

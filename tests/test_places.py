@@ -290,3 +290,14 @@ def test_villages_of_german_speaking_countries(nlp):
     gaz = gazetteer()
     assert all(s == "local" for _, s in gaz.names["Krumpendorf"])
     assert not any(s == "local" for _, s in gaz.lookup("See"))
+
+
+def test_seas_continents_and_everyday_country_names(nlp):
+    _, places = _places(nlp, "Tausende Migranten kamen über das Mittelmeer und die Adria nach Europa. Moldawien und "
+                             "der Vatikan protestierten. Rapid spielt in der Europa League.", dt.date(2016, 4, 18))
+    got = [(p.text, p.country, p.feature) for p in places]
+    assert ("Mittelmeer", None, "SEA") in got and ("Adria", None, "SEA") in got  # not the Italian town Adria
+    assert ("Europa", None, "CONT") in got and len([g for g in got if g[0] == "Europa"]) == 1  # not in "Europa League"
+    assert ("Moldawien", "MDA", "PCLI") in got and ("Vatikan", "VAT", "PCLI") in got
+    sea = next(p for p in places if p.text == "Mittelmeer")
+    assert sea.lat is not None and sea.geonameid is None

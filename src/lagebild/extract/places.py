@@ -387,7 +387,8 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
 
 # GeoNames gives first-level divisions and curated regions no population: rank them as a large place, not as a
 # village ("Florida" the US state over the Uruguayan town, "England" over England, Arkansas)
-REGION_POPULATION = {"ADM1": 1_000_000, "RGN": 1_000_000, "PCLI": 1_000_000}
+REGION_POPULATION = {"ADM1": 1_000_000, "RGN": 1_000_000, "PCLI": 1_000_000, "CONT": 1_000_000, "SEA": 1_000_000,
+                     "OCN": 1_000_000}
 
 
 def _score(entry: GazEntry, source: str, context: dict[str, float]) -> float:
@@ -397,6 +398,8 @@ def _score(entry: GazEntry, source: str, context: dict[str, float]) -> float:
     s += FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.country and entry.country in context:
         s += 2.0 + min(1.0, context[entry.country] / 3)
+    elif entry.country is None and context:
+        s += 2.0  # a sea, continent or region across borders fits any country context ("über die Adria" in Italy)
     return s
 
 
