@@ -404,3 +404,14 @@ def test_konjunktiv_ii_sentence_right_before_starts_the_free_indirect_run(analys
     # not a question or a sentence in the first person (an interview, direct speech without quotation marks)
     doc = analyse("Der Trainer sprach am Abend. Würden wir das Spiel gewinnen? Die Mannschaft sei gut vorbereitet.")
     assert not any(r == "free_back" for _, r in _candidates(doc))
+
+
+def test_reported_content_ends_before_a_contrasting_main_clause(analyse):
+    doc = analyse("Der Präsident sagte vor der Presse, der Minister sei tot, doch ein Sprecher der Vereinten Nationen "
+                  "erklärte, den Tod bislang nicht bestätigen zu können.")
+    texts = [t for t, _ in _candidates(doc)]
+    assert "der Minister sei tot" in texts
+    # "zwar ..., aber ..." inside the content goes on with it
+    doc = analyse("Die Firma teilte mit, dass das Gerät zwar gute Bilder mache, aber im Vergleich langsamer arbeite.")
+    texts = [t for t, _ in _candidates(doc)]
+    assert "dass das Gerät zwar gute Bilder mache, aber im Vergleich langsamer arbeite" in texts

@@ -868,7 +868,23 @@ def _clause_end(doc: Doc, qa: int, b2: int) -> int:
             if doc[k].text == "," and nxt.text[:1].islower() and nxt.pos_ in ("VERB", "AUX") and \
                     "VerbForm=Fin" in str(nxt.morph) and "Mood=Ind" in str(nxt.morph) and not _is_subj(nxt):
                 return _strip_end(doc, qa, k)
+            # ", doch der UN-Sprecher erklärte ...", ", allerdings schrieb die Zeitung ...": a contrasting main
+            # clause of the narrator, with a speech verb or an indicative verb in second position (not clause-final:
+            # "dass es zwar ..., aber langsamer arbeitet" goes on with the content)
+            if doc[k].text == "," and nxt.text.lower() in _CONTRAST and \
+                    not any(doc[j].text.lower() == "zwar" for j in range(qa, k)):
+                for j in range(k + 2, min(b2 - 1, k + 8)):
+                    t = doc[j]
+                    if t.text in {",", ";", ":"} | _ALL_MARKS or _is_subj(t):
+                        break
+                    if t.text[:1].islower() and (_is_cue(t) or t.pos_ in ("VERB", "AUX") and "Mood=Ind" in
+                                                 str(t.morph) and "VerbForm=Fin" in str(t.morph) and
+                                                 doc[j + 1].is_alpha):
+                        return _strip_end(doc, qa, k)
     return b2
+
+
+_CONTRAST = {"doch", "jedoch", "aber", "allerdings", "während", "wohingegen"}
 
 
 def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
