@@ -330,3 +330,17 @@ def test_expressions_outside_the_calendar_do_not_crash(nlp):
     doc, got = _dates(nlp, "Die Siedlung entstand vor 8000 Jahren. Am Donnerstag wurde sie eröffnet.")
     assert "vor 8000 Jahren" not in got
     assert got["Am Donnerstag"].value == "2016-12-15"
+
+
+@pytest.mark.parametrize("sentence, expr, value, precision, end_value", [
+    ("Heuer gab es mehr Anträge.", "Heuer", "2016-01-01", "year", None),
+    ("Mittwochfrüh wurde er verhaftet.", "Mittwochfrüh", "2016-12-14", "day", None),
+    ("Am 14. Feber wurde unterzeichnet.", "14. Feber", "2016-02-14", "day", None),
+    ("Im vergangenen Herbst begann der Streik.", "Im vergangenen Herbst", "2016-09-01", "month", "2016-11-30"),
+    ("Im Frühjahr 2015 wurde verhandelt.", "Im Frühjahr 2015", "2015-03-01", "month", "2015-05-31"),
+    ("Seit dem Sommer kämpfen die Truppen.", "Seit dem Sommer", "2016-06-01", "month", "2016-12-16"),
+    ("Im Winter begann der Streik.", "Im Winter", "2016-12-01", "month", "2017-02-28"),
+])
+def test_austrian_words_and_seasons(nlp, sentence, expr, value, precision, end_value):
+    _, got = _dates(nlp, sentence)
+    assert (got[expr].value, got[expr].precision, got[expr].end_value) == (value, precision, end_value)

@@ -1,7 +1,8 @@
 """Dates: German date expressions resolved against the article date, and the date of an event.
 
 Recognition is a set of regular expressions over the text (weekdays, relative days, "vergangene Woche", "Anfang/
-Mitte/Ende Dezember", "im März", "Ende 2015", "im Jahr 2011", "seit 2011", "14. Dezember", "14.12.2016", "13.12.").
+Mitte/Ende Dezember", "im März", "Ende 2015", "im Jahr 2011", "seit 2011", "14. Dezember", "14.12.2016", "13.12.",
+seasons "im vergangenen Herbst" as a range of months, Austrian "heuer", "Jänner", "Feber", "Mittwochfrüh").
 Explicit calendar dates are resolved with `dateparser` (relative to the article date); weekdays, relative and partial
 expressions with lagebild's own rules, because dateparser returns nothing for "am Donnerstag" and reads "13.12." as a
 time. Month and weekday names come from babel (CLDR). A weekday means the most recent such day on or before the
@@ -27,11 +28,13 @@ from lagebild.model import DateRef
 MONTHS = {name.lower(): i for i, name in get_month_names("wide", locale="de").items()}
 MONTHS.update({name.lower().rstrip("."): i for i, name in get_month_names("abbreviated", locale="de").items()})
 MONTHS["jänner"] = 1  # Austrian
+MONTHS["feber"] = 2  # Austrian
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in get_day_names("wide", locale="de").items()}  # Montag = 0
 MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) >= 3), key=len, reverse=True))
 WEEKDAY_RE = "|".join(WEEKDAYS)
-DAYPART = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)"
+DAYPART = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht|früh)"  # "Mittwochfrüh" (Austrian)
+SEASONS = {"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9, "winter": 12}  # first month
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 FUTURE_WORDS = {"kommend", "nächst", "bevorstehend", "geplant", "anstehend", "folgend"}
@@ -54,6 +57,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part_year", re.compile(rf"\b(Anfang|Mitte|Ende)\s+(?:des\s+Jahres\s+)?({YEAR})\b", _F)),
     # im März (2010), seit Juni, bis Mai
     ("month", re.compile(rf"\b(?:(im|seit|bis|ab|vom|zum|Monat)\s+)?({MONTH_RE})\b(?:\s+({YEAR})\b)?", _F)),
+    # im Herbst (2015), im vergangenen Sommer, diesen Winter: the season as a range of months
+    ("season", re.compile(rf"\b(?:(im|seit(?:\s+dem)?|bis|ab|diesen|vergangenen|letzten|kommenden|nächsten)\s+)"
+                          rf"(?:(vergangenen|letzten|kommenden|nächsten|kommende|vergangene)\s+)?"
+                          rf"(Frühjahr|Frühling|Sommer|Herbst|Winter)s?\b(?:\s+(?:des\s+Jahres\s+)?({YEAR})\b)?", _F)),
+    # heuer, im heurigen Jahr (Austrian and southern German: this year)
+    ("heuer", re.compile(r"\b(?:heuer|heurige[nmrs]?)\b", _F)),
     # im Jahr 2011, seit 2011, 1999
     ("year", re.compile(rf"\b(?:(im\s+Jahre?|seit\s+dem\s+Jahre?|seit|bis|ab|Jahr|Jahres|von)\s+)?({YEAR})\b", _F)),
     # in der Nacht zum Donnerstag / zu heute
@@ -283,6 +292,24 @@ def _resolve(kind: str, m: re.Match, base: dt.date, future: bool) -> tuple[dt.da
         if unit.startswith("monat"):
             return _shift_months(base, -n), "month", 0.6, None
         return dt.date(base.year - n, 1, 1), "year", 0.6, None
+    if kind == "heuer":
+        return dt.date(base.year, 1, 1), "year", 0.8, None
+    if kind == "season":
+        prep, rel, first = (g[0] or "").lower(), (g[1] or "").lower() or (g[0] or "").lower(), SEASONS[g[2].lower()]
+        prep = "seit" if prep.startswith("seit") else prep
+        if g[3]:
+            year = int(g[3])
+        elif prep == "diesen":
+            year = base.year
+        elif rel.startswith(("vergangen", "letzt")):  # the last such season that has begun and ended
+            year = base.year if _month_start(base.year, first) <= _shift_months(base, -3) else base.year - 1
+        elif rel.startswith(("kommend", "nächst")) or (future and prep != "seit"):
+            year = base.year if _month_start(base.year, first) > base else base.year + 1
+        else:  # "im Herbst" of a past-tense clause: the season of this year if it has begun, else last year's
+            year = base.year if _month_start(base.year, first) <= base else base.year - 1
+        start = _month_start(year, first)
+        end = _shift_months(start, 3) - dt.timedelta(days=1)
+        return start, "month", 0.6, (base if prep == "seit" else end)
     if kind == "yearpart":
         month = 12 if g[1].lower() == "jahresende" else 1
         year = base.year if month == 12 or future else base.year
