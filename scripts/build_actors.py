@@ -405,6 +405,7 @@ HOME_COUNTRIES: list[tuple[str, str]] = [
      "Marineinfanterie|Nationalgarde", "USA"),
     ("Knesset", "ISR"),
     ("Duma", "RUS"),
+    ("Papst|Vatikan", "VAT"),  # the Pope and the Curia are the Holy See's clergy, whatever country he visits
 ]
 
 # Countries where most clergy and religious orders are of one religion: a generic religious actor there

@@ -367,3 +367,9 @@ def test_a_place_in_the_phrase_of_a_domestic_actor_gives_its_country() -> None:
     art = lagebild.extract("Die Staatsanwaltschaft Innsbruck ermittelt gegen einen Piloten aus München. Er hatte in "
                            "Bayern gewohnt.", date="2006-03-27")
     assert [a.code for a in art.actors if "Staatsanwaltschaft" in a.text] == ["AUTJUD"]
+
+
+def test_the_pope_is_the_holy_see(nlp):
+    doc = A.actors_component(_doc(nlp, "Papst Franziskus hat in Quito vor Einsamkeit gewarnt.", dt.date(2016, 1, 15)))
+    got = [(a.text, a.code) for a in doc._.lb_actors]
+    assert ("Papst Franziskus", "VATREL") in got, got
