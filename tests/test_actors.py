@@ -373,3 +373,11 @@ def test_the_pope_is_the_holy_see(nlp):
     doc = A.actors_component(_doc(nlp, "Papst Franziskus hat in Quito vor Einsamkeit gewarnt.", dt.date(2016, 1, 15)))
     got = [(a.text, a.code) for a in doc._.lb_actors]
     assert ("Papst Franziskus", "VATREL") in got, got
+
+
+def test_nationality_adjective_after_an_article(nlp):
+    # the article belongs to the noun: "einem russischen Luftangriff" is Russian like "russischen Luftangriffen"
+    for text in ("Bei einem russischen Luftangriff wurden 20 Menschen getötet.",
+                 "Bei russischen Luftangriffen wurden 20 Menschen getötet."):
+        doc = _doc(nlp, text)
+        assert _codes(doc, "russischen") == ["RUSMIL"], text

@@ -734,8 +734,9 @@ def _phrase_tokens(doc: Doc, tok: Token, hits: dict[int, list[Hit]]) -> list[int
     # hits spanning the head ("Baschar al-Assad" as several tokens)
     for h in hits.get(tok.i, []):
         out.update(range(h.start, h.end))
-    # surface, left: determiners, adjectives, numbers, role nouns before a name ("Präsident Putin")
-    j = min(out) - 1
+    # surface, left: determiners, adjectives, numbers, role nouns before a name ("Präsident Putin"); not for an
+    # attributive adjective, whose article belongs to its noun ("[einem] [russischen] Luftangriff")
+    j = min(out) - 1 if not (tok.tag_ == "ADJA" and tok.dep_ == "amod" and tok.head.i > tok.i) else lo - 1
     while j >= lo:
         t = doc[j]
         low = t.text.lower()
