@@ -827,3 +827,12 @@ def test_pp_hung_on_the_genitive_still_belongs_to_the_event_noun() -> None:
     assert len(evs) == 1, [r.message for r in art.reasons]
     assert [a.code for a in evs[0].actor] == ["SYRREB"]
     assert [a.code for a in evs[0].recipient] == ["SYRMIL"]
+
+
+def test_attack_named_by_a_country_prefix_and_attacks_that_hit() -> None:
+    evs, _ = _events("Ein US-Luftangriff tötete in Kundus 20 Zivilisten.", "ASSAULT")
+    assert evs and all([a.code for a in e.actor] == ["USAMIL"] for e in evs)  # not ---UAF, not USAUAF
+    evs, _ = _events("Ein Nato-Luftangriff traf ein Krankenhaus.")
+    assert [e.plover_type for e in evs] == ["ASSAULT"]  # the attack hit the hospital, nobody met it
+    evs, _ = _events("Merkel traf Putin nach dem Anschlag in Moskau.", "ASSAULT")
+    assert [a.code for e in evs for a in e.actor] == ["---UAF"]  # "nach dem Anschlag" is no support construction

@@ -1032,7 +1032,10 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
     if head_sector is None:
         hs = next((h for h in head_hits if h.type == "country" and h.kind == "prefix" and h.sector), None)
         if hs:
-            head_sector = Hit("sector", tok.i, tok.i + 1, sector=hs.sector, kind="sector", entry=hs.entry)
+            # "US-Soldaten" is a sector noun; "US-Luftangriff" an event noun, whose actor is the state's military
+            own = sector_of(lex, tok.text)
+            head_sector = Hit("sector", tok.i, tok.i + 1, sector=hs.sector,
+                              kind="event" if own and own[1] == "event" else "sector", entry=hs.entry)
     if head_sector is not None:
         sector = head_sector.sector or "GOV"
         kind = head_sector.kind or "sector"

@@ -75,6 +75,9 @@ CUE_VERB_KINDS = ("support", "support_recipient", "future", "demand", "negating_
 # ("forderte die Junta bei der Kundgebung auf, ..."); not "nach", which also names what is asked for ("Forderung
 # nach einem Waffenstillstand")
 CIRCUMSTANCE_PREPS = {"vor", "seit", "während", "bei", "beim", "trotz"}
+# prepositions of a clause's time or cause: a noun under them is never governed by a support verb
+# ("bei" stays: "bei den Verhandlungen dabei", "beim Angriff beteiligt" are support constructions)
+SETTING_PREPS = {"vor", "seit", "während", "trotz", "nach", "wegen", "infolge", "aufgrund", "angesichts", "anlässlich"}
 NOMINAL_DEPS = ("obl", "nmod", "obj", "obl:arg", "iobj", "obl:agent", "nsubj", "nsubj:pass", "appos", "conj")
 
 
@@ -991,6 +994,8 @@ def _support_verb(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     h = tok.head
     if h.i == tok.i or tok.dep_ not in ("obj", "obl", "nsubj:pass", "obl:arg", "iobj", "nsubj", "xcomp", "nmod"):
         return None, True
+    if any(c.dep_ == "case" and c.lower_ in SETTING_PREPS for c in tok.children):
+        return None, True  # "traf Putin nach dem Anschlag": a time or cause of the clause, not its support noun
     if h.tag_ == "PTKVZ" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
         h = h.head  # the parser hung the noun on the separated particle ("setzten ihre Proteste fort")
     for cand in sorted(_lemmas(h), key=len, reverse=True):
@@ -1235,10 +1240,16 @@ def _place_actors(doc: Doc, tokens: list[Token], ptype: str, actors: list[ActorR
     return out
 
 
+_ARTICLES = {"", "ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem", "des"}
+
+
 def _mentions_in(doc: Doc, tok: Token) -> list[ActorRef]:
     """Actor mentions inside the trigger word itself ("Nato-Luftangriffe", "US-Angriff")."""
     start, end = tok.idx, tok.idx + len(tok.text)
-    return [a for a in (doc._.lb_actors or []) if start <= a.start and a.end <= end]
+    # the mention of the trigger's own phrase may start at its article ("[Ein US-Luftangriff]"): only the word itself
+    # can name the actor, so a mention ending with the word counts when nothing but the article precedes it
+    return [a for a in (doc._.lb_actors or []) if a.end <= end and
+            (start <= a.start or a.end == end and doc._.lb_text[a.start:start].strip().lower() in _ARTICLES)]
 
 
 def _coordinated(doc: Doc, ref: ActorRef) -> list[ActorRef]:
@@ -1530,6 +1541,13 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             # own ("rief dazu auf, Frauen ... zu vergewaltigen", "erklärte sich bereit, Soldaten zu entsenden")
             reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
                                   trigger=trig, text=sent.text))
+            continue
+        attack_subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in trigger_tokens and
+                            trigger_tokens[c.i].noun and trigger_tokens[c.i].type in ("ASSAULT", "COERCE")), None)
+        if not entry.noun and entry.type in ("CONSULT", "AID", "SUPPORT", "COOPERATE") and attack_subj is not None:
+            # an attack that "trifft" a hospital hits it, it does not meet it: the clause tells the attack's target
+            reasons.append(Reason(si, f"the subject '{attack_subj.text}' is an attack, not an actor of "
+                                      f"'{tok.text}' ({entry.type})", trigger=trig, text=sent.text))
             continue
         if not entry.noun and tok.dep_ in ("amod", "acl") and trigger_tokens.get(tok.head.i) is not None and \
                 trigger_tokens[tok.head.i].noun:
