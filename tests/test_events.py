@@ -836,3 +836,8 @@ def test_attack_named_by_a_country_prefix_and_attacks_that_hit() -> None:
     assert [e.plover_type for e in evs] == ["ASSAULT"]  # the attack hit the hospital, nobody met it
     evs, _ = _events("Merkel traf Putin nach dem Anschlag in Moskau.", "ASSAULT")
     assert [a.code for e in evs for a in e.actor] == ["---UAF"]  # "nach dem Anschlag" is no support construction
+
+
+def test_an_attack_that_claims_lives_demands_nothing() -> None:
+    evs, _ = _events("Der Anschlag in Ankara forderte 28 Menschenleben.")
+    assert [(e.plover_type, e.dead) for e in evs] == [("ASSAULT", 28)]

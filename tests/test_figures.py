@@ -89,3 +89,14 @@ def test_other_half_of_the_toll_from_the_following_sentence(analyse):
 def test_component_fills_doc(analyse):
     doc = analyse("In der Stadt wurden 500 Familien evakuiert.")
     assert [(f.value, f.kind) for f in doc._.lb_figures] == [(500, "evacuated")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Polizei nahm am Montag 20 Demonstranten fest.", [(20, "arrested")]),  # separated particle verb
+    ("Bei den Kämpfen gab es einen Toten und drei Verletzte.", [(1, "dead"), (3, "injured")]),  # "einen" counts
+    ("Der Angriff forderte 12 Menschenleben.", [(12, "dead")]),
+    ("Die Zahl der Todesopfer stieg auf 45. Am Montag kamen weitere hinzu.", [(45, "dead")]),  # "45." ends it
+    ("Der Gipfel beginnt am 3. Dezember, vom 16. bis 18. Juni tagt der Rat.", []),  # ordinals of dates
+])
+def test_more_casualty_phrasings(analyse, text, expected):
+    assert [(f.value, f.kind) for f in find_figures(analyse(text)) if f.kind or not expected] == expected

@@ -1512,7 +1512,8 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         trig = _trigger(m)
         if entry is None:
             continue  # the lemma matched but its required context did not: not this event (treffen eine Entscheidung)
-        # an event noun that is the content of a demand, agreement, rejection or threat is part of that event
+        # an event noun that is the content of a demand, agreement, rejection or threat is part of that event (not
+        # an attack that is the verb's subject: "ein Anschlag forderte acht Tote")
         gov = tok.head if tok.head.i != tok.i else None
         if entry.noun and gov is not None and gov.i not in trigger_tokens and tok.dep_ == "nmod" and \
                 gov.pos_ == "NOUN" and gov.head.i in trigger_tokens and gov.dep_ in ("obj", "obl", "nmod"):
@@ -1520,7 +1521,8 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         if entry.noun and gov is not None and gov.i in trigger_tokens and \
                 not any(c.dep_ == "case" and c.lower_ in CIRCUMSTANCE_PREPS for c in tok.children) and \
                 trigger_tokens[gov.i].type in ("REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT") and \
-                (not trigger_tokens[gov.i].noun or tok.dep_ in ("nmod", "nsubj")) and \
+                (not trigger_tokens[gov.i].noun and not (tok.dep_ == "nsubj" and entry.type == "ASSAULT") or
+                 trigger_tokens[gov.i].noun and tok.dep_ in ("nmod", "nsubj")) and \
                 trigger_tokens[gov.i].type != entry.type:
             reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
                                   trigger=trig, text=sent.text))
@@ -1544,8 +1546,10 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             continue
         attack_subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in trigger_tokens and
                             trigger_tokens[c.i].noun and trigger_tokens[c.i].type in ("ASSAULT", "COERCE")), None)
-        if not entry.noun and entry.type in ("CONSULT", "AID", "SUPPORT", "COOPERATE") and attack_subj is not None:
-            # an attack that "trifft" a hospital hits it, it does not meet it: the clause tells the attack's target
+        if not entry.noun and entry.type in ("CONSULT", "AID", "SUPPORT", "COOPERATE", "REQUEST") and \
+                attack_subj is not None:
+            # an attack that "trifft" a hospital hits it, it does not meet it; one that "forderte 12 Menschenleben"
+            # demanded nothing: the clause tells the attack's target or toll
             reasons.append(Reason(si, f"the subject '{attack_subj.text}' is an attack, not an actor of "
                                       f"'{tok.text}' ({entry.type})", trigger=trig, text=sent.text))
             continue

@@ -33,6 +33,8 @@ KINDS = ("dead", "injured", "displaced", "arrested", "evacuated")
 _DIGITS_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _DIGITS = re.compile(r"^\d+$")
 _DECIMAL = re.compile(r"^\d+,\d+$")
+_SENTENCE_FINAL = re.compile(r"^\d{1,3}(?:\.\d{3})*\.$")
+_CLAUSE_OPENERS = {"ART", "APPR", "APPRART", "APPR_ART", "PPER", "PDS", "PIS", "PIAT", "PAV", "PWAV", "PWS", "KOUS"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eins"}
 _YEAR_CONTEXT = {"im", "jahr", "jahre", "jahres", "jahren", "seit", "bis", "von", "ab", "ende", "anfang", "mitte",
@@ -142,6 +144,13 @@ def _match_number(doc: Doc, i: int) -> _Num | None:
     value: float | None = None
     end = i + 1
     val = _digit_value(tok.text)
+    if val is None and _SENTENCE_FINAL.match(tok.text) and (
+            i + 1 == len(doc) or doc[i + 1].is_space or
+            doc[i + 1].text[:1].isupper() and doc[i + 1].tag_ in _CLAUSE_OPENERS):
+        # "stieg auf 45. Am Montag ...": the tokenizer keeps the full stop as an ordinal's; before a capitalised
+        # article, preposition or pronoun that opens the next sentence it ends this one ("am 3. Dezember", "vom
+        # 16. bis 18. Juni" stay dates)
+        val = _digit_value(tok.text[:-1])
     if val is not None:
         if tok.text[:1] == "0" and len(tok.text) > 1 or _is_year(doc, i):
             return None
@@ -159,8 +168,9 @@ def _match_number(doc: Doc, i: int) -> _Num | None:
         word = parse_number_word(low_text)
         if word is None:
             return None
-        if low_text in _ARTICLES and nxt not in lex.scales and nxt not in lex.dozen:
-            return None  # an article, not a number
+        if low_text in _ARTICLES and nxt not in lex.scales and nxt not in lex.dozen and \
+                not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and _kind_at(doc, i + 1, len(doc))):
+            return None  # an article, not a number ("einen Toten", "ein Todesopfer" count one)
         if low_text in ("tausend", "hundert") and i > 0 and parse_number_word(doc[i - 1].text) is not None:
             return None
         value = float(word)
@@ -209,9 +219,18 @@ def _kind_at(doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
+def _particle_kind(tok: Token) -> str | None:
+    """The kind of a verb with its separated particle: "nahm ... fest" counts arrests ("festnehmen")."""
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt"), None)
+    if prt is None:
+        return None
+    lemma = prt + tok.lemma_.lower()
+    return next((kind for kind, pats in lexicon().kinds if len(pats) == 1 and pats[0].fullmatch(lemma)), None)
+
+
 def _token_kind(doc: Doc, tok: Token) -> str | None:
     hit = _kind_at(doc, tok.i, len(doc))
-    return hit[0] if hit else None
+    return hit[0] if hit else _particle_kind(tok)
 
 
 def _kind_of(doc: Doc, num: _Num, sent: Span, number_tokens: set[int]) -> tuple[str | None, float]:
@@ -252,6 +271,8 @@ def _kind_of(doc: Doc, num: _Num, sent: Span, number_tokens: set[int]) -> tuple[
         hit = _kind_at(doc, j, sent.end)
         if hit:
             return hit[0], 0.5
+        if _particle_kind(doc[j]):
+            return _particle_kind(doc[j]), 0.5
         j -= 1
     return None, 0.5
 
