@@ -73,7 +73,9 @@ def weak_forms(lemma: str) -> set[str]:
 SEED_KI = """sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege wisse lasse
 bleibe handle handele brauche fehle gelte zeige sehe plane arbeite trage führe stamme biete halte heiße nehme
 bestehe erwarte verfüge""".split()
-SEED_KII = "wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften".split()
+SEED_KII = """wäre wären hätte hätten würde würden könnte könnten müsste müssten müßte müßten dürfte dürften möchte
+möchten sollte sollten täte täten läge lägen käme kämen gäbe gäben stünde stünden stände ständen fände fänden
+bliebe hielte ließe hieße ginge sähe nähme gälte gälten bräuchte bräuchten brächte brächten wüsste wüssten""".split()
 
 
 def cue_forms(data: Path) -> list[tuple[str, int, int]]:
@@ -165,8 +167,18 @@ def konjunktiv_forms(data: Path) -> dict[str, str]:
             form = cols[1].lower()
             if not re.fullmatch(r"[a-zäöüß]+e[n]?", form):
                 continue  # tagging noise ("knew", abbreviations)
-            mood = "KI" if "Tense=Pres" in cols[5] and not re.search(r"te[n]?$", form) else "KII"
-            forms.setdefault(form, mood)
+            if re.search(r"te[n]?$", form):
+                # a weak Konjunktiv II ("erklärten", "zeigten", "teilte") equals the preterite indicative: no
+                # evidence of reported speech (the unambiguous ones, "hätte", "möchte", are seeds)
+                continue
+            if "Tense=Pres" in cols[5]:
+                forms.setdefault(form, "KI")
+            elif re.search("[äöü]", form):
+                forms.setdefault(form, "KII")  # "fänden", "kämen"
+            elif form.endswith("e"):
+                # UD tags some Konjunktiv I forms past tense ("beinhalte", "unterhalte"); a strong Konjunktiv II
+                # without umlaut ("ginge") is a seed, the plural ("gingen") equals the preterite indicative
+                forms.setdefault(form, "KI")
     return forms
 
 
@@ -213,7 +225,8 @@ def main(argv: list[str]) -> int:
     with open(OUT / "konjunktiv.tsv", "w", encoding="utf8") as fh:
         fh.write("# Finite subjunctive verb forms (lowercase), for lagebild.extract.quotes: KI marks indirect speech.\n")
         fh.write("# Built by scripts/build_quote_lexicon.py from UD German GSD dev/test + PUD test (Mood=Sub;\n")
-        fh.write("# CC BY-SA 4.0 / 3.0; forms only) plus a hand list. Version 1.\n")
+        fh.write("# CC BY-SA 4.0 / 3.0; forms only) plus a hand list. Version 2: no weak Konjunktiv II forms,\n")
+        fh.write("# which equal the preterite indicative (\"zeigten\"); strong ones (\"lägen\", \"käme\") added.\n")
         fh.write("form\tmood\n")
         for form, mood in sorted(kforms.items()):
             fh.write(f"{form}\t{mood}\n")

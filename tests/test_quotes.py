@@ -111,6 +111,23 @@ def test_dass_clause_after_particle_speech_verb(analyse):
     assert q.speaker_text == "das Unternehmen" and q.cue == "gab"
 
 
+def test_dass_clause_after_ausfuehren(analyse):
+    # "führte ... aus, dass": ausführen is a speech verb only with its particle
+    doc = analyse("Der Minister führte vor den Abgeordneten aus, dass die Steuern im nächsten Jahr steigen werden.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "dass die Steuern im nächsten Jahr steigen werden"
+    assert q.speaker_text == "Der Minister"
+
+
+def test_konjunktiv_ii_lexicon_leaves_out_forms_equal_to_the_preterite():
+    from lagebild.extract.quotes import lexicon
+
+    kii = lexicon().kii
+    # strong verbs' Konjunktiv II differs from the preterite ("lägen", "käme"); weak verbs' does not ("zeigten")
+    assert {"lägen", "käme", "gäbe", "wäre", "hätten"} <= kii
+    assert not {"zeigten", "erklärten", "teilte", "wollten"} & kii
+
+
 def test_source_of_hervorgehen_is_the_aus_phrase(analyse):
     doc = analyse("Aus dem Jahresbericht geht hervor, dass die Zahl der Anträge deutlich gestiegen ist.")
     q = _one(find_quotes(doc), "Indirect")

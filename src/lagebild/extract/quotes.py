@@ -831,6 +831,7 @@ _PARTICLE_CUES = {
     "hervor": {"geht", "ging", "gehe", "hob", "hebt", "hoben"}, "hin": {"wies", "wiesen", "weist", "weisen"},
     "deutlich": {"machte", "machten", "macht", "wurde", "wird"}, "geltend": {"machte", "machten", "macht"},
     "zurück": {"wies", "wiesen", "weist"}, "zu": {"gab", "gaben", "gibt", "sagte", "sagten", "sagt"},
+    "aus": {"führte", "führten", "führt"},
 }
 
 _PARTICLE_VERBS = set().union(*_PARTICLE_CUES.values())
