@@ -381,3 +381,14 @@ def test_nationality_adjective_after_an_article(nlp):
                  "Bei russischen Luftangriffen wurden 20 Menschen getötet."):
         doc = _doc(nlp, text)
         assert _codes(doc, "russischen") == ["RUSMIL"], text
+
+
+def test_agency_dateline_is_no_actor(nlp):
+    from lagebild.analyse.pipeline import load_pipeline
+
+    full = load_pipeline()
+    doc = _doc(full, "Eine Einleitung. Warschau – Der polnische Parteichef Jarosław Kaczyński hat Deutschland "
+                     "Demokratie-Defizite vorgeworfen.")
+    assert "Warschau –" in [s.text.strip() for s in doc.sents]  # the dateline is a sentence of its own
+    assert all(a.text != "Warschau" for a in doc._.lb_actors)
+    assert [(e.plover_type, [a.code for a in e.actor]) for e in doc._.lb_events] == [("ACCUSE", ["POLPTY"])]

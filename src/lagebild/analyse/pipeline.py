@@ -44,13 +44,36 @@ if not Doc.has_extension("lb_text"):
 
 @Language.component("lagebild_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break always ends a sentence (headlines, paragraphs); the parser decides the rest."""
+    """A line break always ends a sentence (headlines, paragraphs), and an agency dateline ("Wien – ", "Kabul (AFP)
+    – ") is a sentence of its own, so that the parser does not take its place name for the subject of the report's
+    first sentence; the parser decides the rest."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if tok.is_space:
             tok.is_sent_start = False  # white space stays with the sentence before it
         elif prev.is_space and "\n" in prev.text:
             tok.is_sent_start = True
+    from lagebild.extract.places import dateline_spans  # the dateline's first word must be a known place
+
+    for a, b in dateline_spans(doc):
+        first = doc.char_span(a, b, alignment_mode="expand")
+        if first is None:
+            continue
+        k = first.end
+        while k < len(doc) and (doc[k].is_space or doc[k].text in ("–", "—", "(", ")") or
+                                doc[k - 1].text == "(" or doc[k].text == ")"):
+            k += 1
+        if k >= len(doc) or k - first.end > 8:
+            continue
+        for t in doc[first.start + 1:k]:
+            t.is_sent_start = False
+        if first.start > 0:
+            doc[first.start].is_sent_start = True
+        doc[k].is_sent_start = True
+        for t in doc[k + 1:min(k + 4, len(doc))]:  # nor does the report's first word make a sentence ("Russland")
+            if t.is_punct or t.is_space or t.is_sent_start:
+                break
+            t.is_sent_start = False
     return doc
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from lagebild.extract.places import dateline_spans
 from lagebild.model import ActorRef
 
 RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "actors"
@@ -1553,9 +1554,15 @@ def analyse(doc: Doc) -> Analysis:
         return cached
     lex = load_lexicon()
     date = doc._.lb_article_date if Doc.has_extension("lb_article_date") else None
-    hits = _find_hits(lex, doc, date)
+    all_hits = _find_hits(lex, doc, date)
+    datelines = dateline_spans(doc)
+    # "Damaskus – Bei Kämpfen ...": a dateline's place is where the report comes from, not a government acting; it
+    # still counts for the article's country
+    hits = [h for h in all_hits if not (h.type in {"metonym", "country"} and any(
+        a <= doc[h.start].idx < b for a, b in datelines))] if datelines else all_hits
     index = _index_hits(hits)
-    an = Analysis(hits=index, mentions=[], mention_heads={}, dominant=_dominant_country(doc, hits), persons_seen={})
+    an = Analysis(hits=index, mentions=[], mention_heads={}, dominant=_dominant_country(doc, all_hits),
+                  persons_seen={})
     an.sent_starts = [sent.start for sent in doc.sents]
     _place_context(doc, an, hits)
     for h in hits:

@@ -162,6 +162,28 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# ---------------------------------------------------------------------------------------------- datelines
+
+# "Wien – Die Regierung ...", "Berlin/Brüssel – ...", "Kabul (AFP) – ...": the place an agency report is filed from,
+# at the start of the text, a line or a sentence, before a dash. It says where the report comes from, not who acts.
+_DATELINE = re.compile(r"(?:^|(?<=[.!?:\"“”»)]\s)|(?<=\n))\s*([A-ZÄÖÜ][\w'’-]*(?:[ /-][A-ZÄÖÜ][\w'’-]*){0,4})"
+                       r"(?:\s*\([^()\n]{1,25}\))?\s+[–—]\s+(?=\S)")
+
+
+def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of dateline place names ("Wien", "Innsbruck/Eisenstadt") whose first word is a known place."""
+    key = "lagebild.datelines"
+    if key not in doc.user_data:
+        gaz = gazetteer()
+        out = []
+        for m in _DATELINE.finditer(doc._.lb_text if Doc.has_extension("lb_text") else doc.text):
+            first = re.split(r"[ /]", m.group(1))[0]
+            if gaz.lookup(first) or gaz.lookup(m.group(1).split("/")[0]):
+                out.append((m.start(1), m.end(1)))
+        doc.user_data[key] = out
+    return doc.user_data[key]
+
+
 # ---------------------------------------------------------------------------------------------- recognition
 
 @dataclass
