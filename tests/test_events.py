@@ -841,3 +841,9 @@ def test_attack_named_by_a_country_prefix_and_attacks_that_hit() -> None:
 def test_an_attack_that_claims_lives_demands_nothing() -> None:
     evs, _ = _events("Der Anschlag in Ankara forderte 28 Menschenleben.")
     assert [(e.plover_type, e.dead) for e in evs] == [("ASSAULT", 28)]
+
+
+def test_first_of_two_bare_objects_is_the_dative_recipient() -> None:
+    evs, _ = _events("Der polnische Parteichef Jarosław Kaczyński hat Deutschland Demokratie-Defizite vorgeworfen.",
+                     "ACCUSE")
+    assert [[r.code for r in e.recipient] for e in evs] == [["DEUGOV"]]

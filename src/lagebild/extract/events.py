@@ -1022,6 +1022,13 @@ def _slot_tokens(tok: Token, slot: str, passive: bool, lex: Lexicon) -> list[Tok
             out += [c for c in _object_tokens(tok, True) if c not in out]
         elif not out:
             out = _extra_subjects(tok)
+        if not out:
+            # two bare objects ("hat Deutschland Demokratie-Defizite vorgeworfen"): the case-less names give the
+            # parser no clue, but the dative comes first in German word order
+            objs = sorted((c for c in _children(tok, ("obj",)) if not any(g.dep_ == "case" for g in c.children)),
+                          key=lambda c: c.i)
+            if len(objs) >= 2:
+                out = objs[:1]
         return out
     if slot.startswith("p:"):
         return _prep_objects(tok, slot[2:])
