@@ -301,3 +301,9 @@ def test_seas_continents_and_everyday_country_names(nlp):
     assert ("Moldawien", "MDA", "PCLI") in got and ("Vatikan", "VAT", "PCLI") in got
     sea = next(p for p in places if p.text == "Mittelmeer")
     assert sea.lat is not None and sea.geonameid is None
+
+
+def test_organisation_names_are_no_places(nlp):
+    _, places = _places(nlp, "Zuletzt hatte die Hamas Jugendliche ausgebildet. Die Nato tagte in Brüssel. In Hama "
+                             "wurde gekämpft.")
+    assert [(p.text, p.country) for p in places] == [("Brüssel", "BEL"), ("Hama", "SYR")]

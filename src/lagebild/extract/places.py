@@ -110,6 +110,14 @@ class Gazetteer:
             if p.exists():
                 self.common.update(line.strip() for line in p.read_text(encoding="utf8").splitlines()
                                    if line.strip() and not line.startswith("#"))
+        # names of organisations and parties in the actor dictionary are no places, nor is a place hidden in them by
+        # the genitive rule ("die Hamas" is not Hama, "die Nato" not the village Nato)
+        self.org_names: set[str] = set()
+        orgs = directory.parent / "actors" / "orgs.tsv"
+        if orgs.exists():
+            for row in _data_lines(orgs):
+                if len(row) > 4 and row[0] != "id":
+                    self.org_names.update(f for f in row[4].split("|") if f)
         self.max_words = max(len(f.split()) for f in self.names)
         # first words of multi-word names: only tokens that can start one are tried with longer spans
         self.first_words = {f.split()[0].rstrip(",") for f in self.names if " " in f}
@@ -358,6 +366,8 @@ def _in_date(doc: Doc, c: _Candidate) -> bool:
 
 
 def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
+    if doc[c.start:c.end].text in gaz.org_names:
+        return False
     first = doc[c.start]
     last = doc[c.end - 1]
     sources = {s for _, s in c.readings}
