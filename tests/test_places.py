@@ -307,3 +307,10 @@ def test_organisation_names_are_no_places(nlp):
     _, places = _places(nlp, "Zuletzt hatte die Hamas Jugendliche ausgebildet. Die Nato tagte in Brüssel. In Hama "
                              "wurde gekämpft.")
     assert [(p.text, p.country) for p in places] == [("Brüssel", "BEL"), ("Hama", "SYR")]
+
+
+def test_place_heading_an_organisations_name(nlp):
+    doc, places = _places(nlp, "Bundesliga-Spitzenreiter Bayern München verlor. Bayerns Ministerpräsident Horst Seehofer "
+                               "forderte Grenzkontrollen.")
+    got = [(p.text, p.country) for p in places]
+    assert ("Bayerns", "DEU") in got and ("Bayern", "DEU") not in got, got

@@ -401,6 +401,14 @@ def _accept(doc: Doc, c: _Candidate, gaz: Gazetteer) -> bool:
             return False
     if first.ent_type_ in ("ORG", "OTH") and first.ent_iob_ != "B" and not _genitive_of_common_noun(doc, c, sources):
         return False  # the tail of an organisation's or title's name ("New York Times")
+    if first.ent_type_ == "ORG" and first.ent_iob_ == "B":
+        ent = next((e for e in doc.ents if e.start == c.start), None)
+        nxt_name = nxt is not None and (nxt.tag_ in ("NE", "FM") or nxt.text.isupper() and len(nxt.text) > 1)
+        if ent is not None and ent.end > c.end and nxt_name and not (prev is not None and
+                                                                      prev.lower_ in LOCATIVE_PREPS):
+            # the head of an organisation's name, a name following it ("Bayern München", "Manchester United",
+            # "Philadelphia Flyers", "Hertha BSC"); not "Bayerns Ministerpräsident", "Lettland und Litauen"
+            return False
     if sources == {"alt"} and not c.ner:
         return False  # multilingual alternate names are noisy ("Times", "Ali"): only with NER support
     if sources == {"local"} and not c.ner and not (prev is not None and prev.lower_ in LOCATIVE_PREPS):
