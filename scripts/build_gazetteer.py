@@ -51,17 +51,18 @@ LOCAL_COUNTRIES = {"DE", "AT", "CH", "LI"}  # small towns down to 1,000 inhabita
 LOCAL_WORD_LOGPROB = -12.7  # a village whose name is at least this frequent as a German word is left out
 
 FREQUENT_LOGPROB = -11.0
+ENGLISH_LOGPROB = -10.5  # frequent English words among the foreign-only names
 
 # German words a rule-made "-er" adjective must not produce (they are common nouns)
 ADJ_BLOCK = {"Bader", "Hofer", "Mainzer"}
 
 
-def lexeme_probs() -> dict[str, float]:
-    """German word log-probabilities of spacy-lookups-data (MIT), {} when the package is missing."""
+def lexeme_probs(lang: str = "de") -> dict[str, float]:
+    """Word log-probabilities of spacy-lookups-data (MIT), {} when the package is missing."""
     try:
         import spacy_lookups_data
 
-        probs_path = Path(spacy_lookups_data.__file__).parent / "data" / "de_lexeme_prob.json.gz"
+        probs_path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lexeme_prob.json.gz"
         return json.loads(gzip.open(probs_path).read())
     except (ImportError, OSError):
         return {}
@@ -405,6 +406,12 @@ def main(data_dir: str = "../shared/data") -> None:
     frequent = sorted({form for form, key, _ in names if " " not in form
                        and (probs.get(form.lower(), -99.0) > FREQUENT_LOGPROB and form.lower() != form
                             or key.startswith("S:") and probs.get(form, -99.0) > FREQUENT_LOGPROB)})
+    # names only foreign sources give that are frequent English words ("Mobile", "College", "Time", "Gold"): German news
+    # quotes English titles, brands and phrases, so they too need NER support
+    english = lexeme_probs("en")
+    german_source = {form for form, _, source in names if source in ("exonym", "country", "de", "adj")}
+    frequent_en = sorted({form for form, _, _ in names if " " not in form and form not in german_source
+                          and english.get(form.lower(), -99.0) > ENGLISH_LOGPROB} - set(frequent))
     german_names = {form for form, _, source in names if source in ("exonym", "country", "adj")}
     used_as = corpus_uses(Path(data_dir), {form for form, _, _ in names if " " not in form} - german_names)
     in_corpus = sorted(form for form, (common, person, loc) in used_as.items()
@@ -413,6 +420,9 @@ def main(data_dir: str = "../shared/data") -> None:
         f.write("# gazetteer names whose lowercase form is a frequent German word (spacy-lookups-data de_lexeme_prob"
                 f" > {FREQUENT_LOGPROB}, MIT); built by scripts/build_gazetteer.py\n")
         f.write("\n".join(frequent) + "\n")
+        f.write(f"# names from foreign sources only whose lowercase form is a frequent English word (spacy-lookups-data"
+                f" en_lexeme_prob > {ENGLISH_LOGPROB}, MIT)\n")
+        f.write("\n".join(frequent_en) + "\n")
         f.write(f"# gazetteer names used in the NER corpora (GermEval 2014, Europarl NER) at least {CORPUS_MIN_USES}"
                 " times as a common word or a person's name and never as a place (\"Parole\", \"Drama\", \"Solana\")\n")
         f.write("\n".join(in_corpus) + "\n")
