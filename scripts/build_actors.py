@@ -337,7 +337,7 @@ SECTORS: list[tuple[str, str, str]] = [
     ("Proteste|Protest|Demonstration|Demonstrationen|Kundgebung|Kundgebungen|Unruhen|Ausschreitungen|Krawalle|"
      "Aufstand|Aufstände|Versammlung",
      "OPP", "event"),
-    ("Zivilisten|Zivilist|Zivilbevölkerung|Menschen|Männer|Frauen|Kinder|Geiseln|Lehrerin|Lehrer",
+    ("Zivilisten|Zivilist|Zivilbevölkerung|Menschen|Männer|Frauen|Kinder|Geiseln|Lehrerin|Lehrer|Sparer|Kleinsparer",
      "CVL", "sector"),
     ("Flüchtlinge|Flüchtling|Vertriebene|Vertriebenen|Asylbewerber|Migranten",
      "REF", "sector"),
@@ -356,7 +356,7 @@ SECTORS: list[tuple[str, str, str]] = [
     ("Medien|Presse|Zeitung|Zeitungen|Rundfunksender|Sender|Fernsehsender|Journalisten|Journalist|Reporter|"
      "Nachrichtenagentur",
      "MED", "sector"),
-    ("Kirche|Kirchen|Bischof|Bischöfe|Priester|Geistliche|Geistlichen|Imam|Imame|Papst|Vatikan",
+    ("Kirche|Kirchen|Bischof|Bischöfe|Priester|Geistliche|Geistlichen|Imam|Imame|Papst|Vatikan|Bischofskonferenz",
      "REL", "sector"),
     ("Mönch|Mönche|Mönchen", "BUD", "sector"),
     ("Muslime|Muslimen|Moslems", "MUS", "sector"),
