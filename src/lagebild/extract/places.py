@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from lagebild.analyse.pipeline import DATELINE
 from lagebild.extract.clauses import clause_ids
 from lagebild.extract.clauses import clause_verb as _clause_verb
 from lagebild.extract.dates import MONTHS, WEEKDAYS
@@ -173,9 +174,8 @@ def gazetteer() -> Gazetteer:
 # ---------------------------------------------------------------------------------------------- datelines
 
 # "Wien – Die Regierung ...", "Berlin/Brüssel – ...", "Kabul (AFP) – ...": the place an agency report is filed from,
-# at the start of the text, a line or a sentence, before a dash. It says where the report comes from, not who acts.
-_DATELINE = re.compile(r"(?:^|(?<=[.!?:\"“”»)]\s)|(?<=\n))\s*([A-ZÄÖÜ][\w'’-]*(?:[ /-][A-ZÄÖÜ][\w'’-]*){0,4})"
-                       r"(?:\s*\([^()\n]{1,25}\))?\s+[–—]\s+(?=\S)")
+# at the start of the text, a line or a sentence, before a dash (the pattern the analysis splits sentences by). It
+# says where the report comes from, not who acts.
 
 
 def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -184,7 +184,7 @@ def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
     if key not in doc.user_data:
         gaz = gazetteer()
         out = []
-        for m in _DATELINE.finditer(doc._.lb_text if Doc.has_extension("lb_text") else doc.text):
+        for m in DATELINE.finditer(doc._.lb_text if Doc.has_extension("lb_text") else doc.text):
             first = re.split(r"[ /]", m.group(1))[0]
             if gaz.lookup(first) or gaz.lookup(m.group(1).split("/")[0]):
                 out.append((m.start(1), m.end(1)))
