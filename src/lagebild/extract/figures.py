@@ -271,8 +271,9 @@ def _kind_of(doc: Doc, num: _Num, sent: Span, number_tokens: set[int]) -> tuple[
         hit = _kind_at(doc, j, sent.end)
         if hit:
             return hit[0], 0.5
-        if _particle_kind(doc[j]):
-            return _particle_kind(doc[j]), 0.5
+        kind = _particle_kind(doc[j])
+        if kind:
+            return kind, 0.5
         j -= 1
     return None, 0.5
 

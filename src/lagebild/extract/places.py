@@ -184,7 +184,7 @@ def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
     if key not in doc.user_data:
         gaz = gazetteer()
         out = []
-        for m in DATELINE.finditer(doc._.lb_text if Doc.has_extension("lb_text") else doc.text):
+        for m in DATELINE.finditer(doc._.lb_text):  # registered by the analysis module imported above
             first = re.split(r"[ /]", m.group(1))[0]
             if gaz.lookup(first) or gaz.lookup(m.group(1).split("/")[0]):
                 out.append((m.start(1), m.end(1)))
