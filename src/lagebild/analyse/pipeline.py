@@ -66,9 +66,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if first is None or first[0].tag_ not in ("NE", "FM", "NN") or \
                 any(t.tag_ not in ("NE", "FM", "NN", "APPR", "ART", "$(") for t in first if not t.is_punct):
             continue
-        k = first.end
-        while k < len(doc) and (doc[k].is_space or doc[k].text in ("–", "—", "(", ")") or
-                                doc[k - 1].text == "(" or doc[k].text == ")"):
+        k = first.end  # the report's first token: the one the match ends at, after "(AFP) – "
+        while k < len(doc) and doc[k].idx < m.end():
             k += 1
         if k >= len(doc) or k - first.end > 8:
             continue
