@@ -432,3 +432,37 @@ def test_reported_content_ends_before_a_contrasting_main_clause(analyse):
     doc = analyse("Die Firma teilte mit, dass das Gerät zwar gute Bilder mache, aber im Vergleich langsamer arbeite.")
     texts = [t for t, _ in _candidates(doc)]
     assert "dass das Gerät zwar gute Bilder mache, aber im Vergleich langsamer arbeite" in texts
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a particle speech verb and a source in an "aus" phrase
+    ("Wie das Fischereiministerium heute bekannt gab, wird Island den Walfang wieder aufnehmen.",
+     "wird Island den Walfang wieder aufnehmen", "das Fischereiministerium"),
+    ("Wie aus Kreisen des Gerichts verlautete, wurde er in Serbien gefasst.", "wurde er in Serbien gefasst",
+     "Kreisen des Gerichts"),
+    # no source named: still reported, without a speaker
+    ("Wie gestern bekannt wurde, ist der frühere Senator unter den Opfern.", "ist der frühere Senator unter den "
+     "Opfern", None),
+])
+def test_wie_clause_attributes_the_main_clause(analyse, text, quote, speaker):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse(text)
+    found, _, _ = _quote_spans(doc)
+    assert [doc[q.start:q.end].text for q in found] == [quote]
+    sp = found[0].speaker
+    assert (doc[sp[0]:sp[1]].text if sp else None) == speaker
+
+
+def test_wie_von_x_gefordert_is_a_comparison_not_a_source(analyse):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse("Dass die Reform bis September umgesetzt wird, wie von der Kammer gefordert, schließt sie aus.")
+    assert not any(q.rule == "attr" for q in _quote_spans(doc)[0])
+
+
+def test_so_attribution_with_a_relative_clause_on_the_source(analyse):
+    doc = analyse("Oftmals habe der Mann stundenlang in einem Auto vor der Tür gewartet, so die Anwältin, die auch "
+                  "angab, dass ihre Mandantin große Angst gehabt habe.")
+    texts = [q.text for q in find_quotes(doc)]
+    assert "Oftmals habe der Mann stundenlang in einem Auto vor der Tür gewartet" in texts

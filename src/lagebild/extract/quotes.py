@@ -693,19 +693,40 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                     while e < b and doc[e].text[:1].isupper() and doc[e].text.isalpha():
                         e += 1
                 return _attr_quote(doc, a, b, k, e, (k + 1, e), (k, k + 1), taken)
-        # "wie X mitteilte", "wie die Polizei berichtete"
+        # "wie X mitteilte", "wie die Polizei berichtete", "wie X bekannt gab", "wie aus X verlautete", "wie
+        # heute bekannt wurde" (no source named)
         if words[i] == "wie" and (i == 0 or doc[k - 1].text == ","):
-            for v in range(k + 1, min(k + 12, b)):
-                if doc[v].text in {".", ";"}:
-                    break
-                if _is_cue(doc[v]):
-                    np = _np_after(doc, k + 1, v)
-                    if np:
-                        e = v + 1
-                        if e < b and doc[e].text == ",":
-                            e += 1
-                        return _attr_quote(doc, a, b, k, e, np, (k, v + 1), taken)
-                    break
+            q = _wie_attribution(doc, a, b, k, taken)
+            if q is not None:
+                return q
+    return None
+
+
+def _wie_attribution(doc: Doc, a: int, b: int, k: int, taken: set[int]) -> _Q | None:
+    """"wie X mitteilte" at token k: the source clause up to its speech verb (the clause before or after is the
+    quote)."""
+    for v in range(k + 1, min(k + 14, b)):
+        t = doc[v].text
+        if t in {".", ";"}:
+            return None
+        prt = doc[v - 1].text if v - 1 > k else ""
+        impersonal = t in {"wurde", "wird"} and prt == "bekannt" or t in {"verlautete", "verlautet"}
+        if not (_is_cue(doc[v]) or t in _PARTICLE_CUES.get(prt, ()) or impersonal):
+            continue
+        s = k + 1
+        if doc[s].text == "aus":  # "wie aus Regierungskreisen verlautete" (not "wie von X gefordert": a comparison)
+            np = _np_after(doc, s + 1, v, oblique=True)
+        elif doc[s].text in _PAIRS:  # a name in quotation marks: "wie „heise online“ berichtet"
+            close = next((j for j in range(s + 1, v) if doc[j].text in _PAIRS[doc[s].text]), None)
+            np = (s, close + 1) if close is not None and close > s + 1 else None
+        else:
+            np = _np_after(doc, s, v)
+        if np is None and not impersonal:
+            return None
+        e = v + 1
+        if e < b and doc[e].text == ",":
+            e += 1
+        return _attr_quote(doc, a, b, k, e, np, (k, v + 1), taken)
     return None
 
 
@@ -906,7 +927,11 @@ def _indirect(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
         # (1) "..., sagte X." / "..., so der Diplomat." - the quote precedes
         if v - 1 > a + 2 and doc[v - 1].text == ",":
             sp = _np_after(doc, v + 1, b2) if is_so else _speaker_for_cue(doc, v, v, b2)
-            rest_ok = not any(doc[k].text.lower() == "dass" for k in range(v, b2))
+            # a "dass" after the cue makes its clause the quote ("..., sagte er, dass"), unless it is in a relative
+            # clause on the speaker ("..., so Celebi, die auch angab, dass ...")
+            rel = sp is not None and sp[1] + 1 < b2 and doc[sp[1]].text == "," and \
+                doc[sp[1] + 1].text.lower() in _RELATIVE
+            rest_ok = rel or not any(doc[k].text.lower() == "dass" for k in range(v, b2))
             # "Ein Sprecher der Polizei, Lars Beringer, sagte ...": a noun phrase with an apposition, no clause
             clause = any(doc[k].pos_ in ("VERB", "AUX") or _is_subj(doc[k]) for k in range(a, v - 1))
             # "Deiss, der sich zu diesem Schritt entschlossen hatte, sagte ...": a subject with a relative clause
