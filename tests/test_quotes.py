@@ -466,3 +466,11 @@ def test_so_attribution_with_a_relative_clause_on_the_source(analyse):
                   "angab, dass ihre Mandantin große Angst gehabt habe.")
     texts = [q.text for q in find_quotes(doc)]
     assert "Oftmals habe der Mann stundenlang in einem Auto vor der Tür gewartet" in texts
+
+
+def test_subject_of_a_particle_speech_verb_before_a_colon_speaks(analyse):
+    # the cue is the separated particle "hinzu"; its verb's subject is the speaker
+    doc = analyse("Eine Sprecherin der Armee bestätigte den Einsatz am Abend. Sie fügte hinzu: „Wir werden einige "
+                  "Gebiete einnehmen.“")
+    q = _one(find_quotes(doc), "Direct")
+    assert q.speaker_text == "Sie"

@@ -1562,6 +1562,7 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         add(prev, "prev")
     out = []
     q_sent_first = sents[si_a][0]
+    colon = q.start - 1 if q.start > q_sent_first and doc[q.start - 1].text == ":" else None
     before = sorted((h for h in cands if h < q.start), reverse=True)
     order = {h: i for i, h in enumerate(before)}
     # rank among the candidates of the same kind before the quote: the nearest subject, speech-verb subject, person
@@ -1607,8 +1608,10 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
             f["nmod_of_source"] = 1.0
         gov = tok.head
         if gov.i != h:
+            # the cue may be the verb's separated particle ("fügte ... hinzu")
             if cue is not None and (gov.i == cue.i or gov.head.i == cue.i and gov.dep_ in ("aux", "aux:pass")
-                                    or cue.head.i == gov.i and cue.dep_ in ("aux", "aux:pass", "xcomp")):
+                                    or cue.head.i == gov.i and cue.dep_ in ("aux", "aux:pass", "xcomp",
+                                                                            "compound:prt")):
                 f["gov_is_cue"] = 1.0
                 f[f"cue_dep={tok.dep_}"] = 1.0
             if _is_cue(gov) or verb_lemma(gov) in lexicon().reported_lemmas:
@@ -1637,6 +1640,9 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         f["abstract"] = float(low.endswith(_ABSTRACT))
         f["q_sent_subject"] = float(sc == si_a and span[0] < q.start and tok.dep_ == "nsubj"
                                     and span[0] >= q_sent_first)
+        # the subject of the clause a colon ends right before the quote ("Er fuhr fort: „...“"), whatever its verb
+        if colon is not None and tok.dep_ == "nsubj" and q_sent_first <= span[0] and span[1] <= gov.i < colon:
+            f["colon_subject"] = 1.0
         # the same cue means different things for different kinds of quote: conjoin with the quote's kind
         group = q.type + ("+cue" if q.cue is not None else "") + ("+own" if q.own_speaker else "")
         for k in [k for k in f if k.startswith(_CONJOIN)]:
