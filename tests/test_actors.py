@@ -169,6 +169,15 @@ def test_national_title_takes_its_own_country_not_the_place(nlp) -> None:
     assert _codes(doc, "Bundeskanzler") == ["AUTGOV"]
 
 
+def test_national_institution_takes_the_country_of_the_article_places(nlp) -> None:
+    # the article is set in Austria and names no actor country: "Landtag" and "Landesregierung" are Austria's,
+    # not the first home country of the noun (Germany)
+    doc = _doc(nlp, "In Österreich wird im Herbst gewählt. In Linz tagte am Montag der Landtag. Die "
+                    "Landesregierung legte dort ihren Bericht vor.")
+    assert _codes(doc, "Landtag") == ["AUTLEG"]
+    assert _codes(doc, "Landesregierung") == ["AUTGOV"]
+
+
 def test_explicit_adjective_beats_article_context(nlp) -> None:
     doc = _doc(nlp, "In Osttimor kam es erneut zu Unruhen. Die Regierung in Dili bat um Hilfe. Osttimors Armee "
                     "ist gespalten. Auch neuseeländische Truppen sind inzwischen gelandet.")

@@ -847,3 +847,43 @@ def test_first_of_two_bare_objects_is_the_dative_recipient() -> None:
     evs, _ = _events("Der polnische Parteichef Jarosław Kaczyński hat Deutschland Demokratie-Defizite vorgeworfen.",
                      "ACCUSE")
     assert [[r.code for r in e.recipient] for e in evs] == [["DEUGOV"]]
+
+
+def test_sports_report_is_no_political_event() -> None:
+    # a striker "trifft", a team "empfängt" another: sport, and the reason says so
+    evs, art = _events("Russlands Teamstürmer hat in der Champions League bereits sechsmal getroffen.")
+    assert not evs
+    assert any("sports report" in r.message for r in art.reasons)
+    evs, _ = _events("Die Belgier empfangen am Dienstag im Stadion die Russen, es steht 2:0.")
+    assert not evs
+
+
+def test_sports_report_with_police_keeps_the_arrest() -> None:
+    evs, _ = _events("Nach dem Spiel im Stadion nahm die Polizei in Wien zwölf Fans fest.", "COERCE")
+    assert evs and evs[0].actor[0].code == "AUTCOP"
+
+
+def test_firms_alone_make_no_political_event() -> None:
+    evs, art = _events("Die österreichische Firma Windkraft Simonsfeld wächst. Das Unternehmen setzte damals erstmals "
+                       "auf das Modell der Bürgerbeteiligung.")
+    assert not evs
+    assert any("private actors only" in r.message for r in art.reasons)
+
+
+def test_umlaut_makes_another_noun() -> None:
+    # Förderung (funding) is no Forderung (demand); the demand still is one
+    evs, _ = _events("Die Regierung in Wien erhöht die Förderungen für Start-ups.", "REQUEST")
+    assert not evs
+    evs, _ = _events("Die österreichische Opposition bekräftigte ihre Forderung nach Neuwahlen.", "REQUEST")
+    assert evs
+
+
+def test_event_under_ohne_is_no_event() -> None:
+    evs, art = _events("Die Afrikanische Union werde ohne die Zustimmung der burundischen Regierung handeln.", "SUPPORT")
+    assert not evs
+    assert any("'ohne'" in r.message for r in art.reasons)
+
+
+def test_a_partys_attack_is_no_assault() -> None:
+    evs, _ = _events("Die SPÖ sprach von einem massiven Angriff der ÖVP auf die Arbeitnehmer.", "ASSAULT")
+    assert not evs

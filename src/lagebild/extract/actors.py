@@ -1103,7 +1103,9 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
             # the sentence ("bei seinem Besuch in Japan sprach der Bundeskanzler")
             home = home_of(lex, doc[head_sector.start].text)
             if home:
-                dom = an.dominant[0]
+                # the article's country decides between the homes ("Landesregierung", "Bundesheer" in Austrian
+                # news are Austrian); the first home only when the article names none of them
+                dom = an.dominant[0] if an.dominant[0] in home else an.place_dominant
                 country, conf = (dom if dom in home else home[0]), 0.7
         if country is None and kind == "role":
             ante = _antecedent(doc, tok, an, lambda r: r.kind == "person" and (r.sector in {"GOV", None}))

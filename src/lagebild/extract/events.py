@@ -135,11 +135,14 @@ class Lexicon:
     intent: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     cameo: dict[str, tuple[float | None, int]] = field(default_factory=dict)
     cue_forms: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surface → {(particle, lemma)}
+    sport_suffixes: tuple[str, ...] = ()  # sport cues long enough to mark a compound ("Teamstürmer")
     nosuffix: tuple[str, ...] = ()  # cues["nosuffix"] as a tuple, for str.startswith/endswith in the hot path
     # every ending of a lexicon verb ("nehmen" of "festnehmen"): a lemma that is none and no generated form can
     # realise no lexicon verb, whatever particle the parse gives it (a set lookup saves the child scan per token)
     verb_ends: set[str] = field(default_factory=set)
     noun_cache: dict[tuple[str, str], tuple[list[Entry], str]] = field(default_factory=dict)  # (lemma, text) → hit
+    # nouns whose inflection never changes the stem vowel (-ung, -ion ...): folded key → spelling with its umlauts
+    umlaut_exact: dict[str, str] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -251,6 +254,7 @@ def lexicon() -> Lexicon:
         else:
             lex.cues.setdefault(kind, set()).add(word.replace("|", "") if kind != "nosuffix" else _fold(word))
     lex.nosuffix = tuple(sorted(lex.cues.get("nosuffix", ())))
+    lex.sport_suffixes = tuple(sorted(w for w in lex.cues.get("sport", ()) if len(w) >= 6))
     strong = {}
     for row in _rows(RESOURCES / "strong_verbs.tsv"):
         strong[row[0]] = (row[1], row[2], row[3] if len(row) > 3 else "")
@@ -286,6 +290,8 @@ def lexicon() -> Lexicon:
                           actor_slots=actor, recipient_slots=recipient, default=default)
             if noun:
                 lex.nouns.setdefault(_fold(variant), []).append(entry)
+                if _fold(variant).endswith(NO_UMLAUT_SUFFIXES):
+                    lex.umlaut_exact[_fold(variant)] = _umlauts(variant)
                 continue
             lex.verbs.setdefault(full, []).append(entry)
             if particle:
@@ -437,10 +443,32 @@ def _noun_entries(tok: Token, lex: Lexicon) -> tuple[list[Entry], str]:
     return hit
 
 
+# derivational suffixes whose nouns keep their stem vowel in every form: an umlaut that the lexicon noun lacks makes
+# another word ("Förderung" is funding, not "Forderung", a demand)
+NO_UMLAUT_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _umlauts(s: str) -> str:
+    """Lower case, ß as ss, accents removed but umlauts kept: same length as `_fold(s)`."""
+    s = s.lower().replace("ß", "ss")
+    keep = {"ä", "ö", "ü"}
+    return "".join(c if c in keep else "".join(x for x in unicodedata.normalize("NFD", c)
+                                               if unicodedata.category(x) != "Mn") for c in s)
+
+
+def _umlaut_ok(key: str, word: str, at: int, lex: Lexicon) -> bool:
+    """Does `word` spell the lexicon noun `key` (found at position `at` of its fold) with the same umlauts?"""
+    want = lex.umlaut_exact.get(key)
+    if want is None:
+        return True
+    return _umlauts(word)[at:at + len(key)] == want
+
+
 def _noun_lookup(lemma: str, text: str, lex: Lexicon) -> tuple[list[Entry], str]:
     keys = _noun_key_candidates(lemma) + _noun_key_candidates(text)
     for k in keys:
-        if k in lex.nouns:
+        if k in lex.nouns and _umlaut_ok(k, text, 0, lex):
             return lex.nouns[k], "lemma"
     folded = _fold(text)
     if lex.nosuffix and (folded.startswith(lex.nosuffix) or any(k.endswith(lex.nosuffix) for k in keys)):
@@ -450,7 +478,7 @@ def _noun_lookup(lemma: str, text: str, lex: Lexicon) -> tuple[list[Entry], str]
     for k in keys:
         for i in range(3, len(k) - 3):
             sub = k[i:]
-            if sub in lex.nouns and (best is None or len(sub) > best[0]):
+            if sub in lex.nouns and (best is None or len(sub) > best[0]) and _umlaut_ok(sub, text, i, lex):
                 best = (len(sub), lex.nouns[sub])
                 break
     if best:
@@ -1551,6 +1579,12 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             reasons.append(Reason(si, f"'{tok.text}' is the content of '{gov.text}' ({trigger_tokens[gov.i].type})",
                                   trigger=trig, text=sent.text))
             continue
+        if any(c.lower_ == "ohne" and c.dep_ in ("case", "mark") for c in tok.children):
+            # "ohne die Zustimmung der Behörden", "Ohne eine Einigung ... werde", "ohne zu verhandeln": named as absent
+            # (a condition or a manner), not reported as an act
+            reasons.append(Reason(si, f"'{tok.text}' under 'ohne': named as absent, not an event", trigger=trig,
+                                  text=sent.text))
+            continue
         attack_subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in trigger_tokens and
                             trigger_tokens[c.i].noun and trigger_tokens[c.i].type in ("ASSAULT", "COERCE")), None)
         if not entry.noun and entry.type in ("CONSULT", "AID", "SUPPORT", "COOPERATE", "REQUEST") and \
@@ -1900,7 +1934,52 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             attributed_to=source, dead=toll[0], injured=toll[1], confidence=round(min(0.95, max(0.05, conf)), 2),
             evidence=evidence, entry=entry.id))
     _sector_conventions(events)
-    return events, reasons
+    sport = _sport_cue(sent, lex) if events else None
+    kept = []
+    for ev in events:
+        if sport is not None and not any(a.sector in SECURITY_SECTORS for a in [*ev.actor, *ev.recipient]):
+            reasons.append(Reason(si, f"'{ev.trigger.text}' ({ev.plover_type}) in a sports report ('{sport}') "
+                                      "without police, military, court or armed group: sport, not a political "
+                                      "event", trigger=ev.trigger, text=sent.text))
+            continue
+        if _private_only(ev):
+            codes = ", ".join(sorted({a.code for a in ev.actor}))
+            reasons.append(Reason(si, f"'{ev.trigger.text}' ({ev.plover_type}): private actors only ({codes}), no "
+                                      "political actor on either side: not a political event", trigger=ev.trigger,
+                                  text=sent.text))
+            continue
+        kept.append(ev)
+    return kept, reasons
+
+
+# who can make an event in a sports report political: fans arrested by the police, a club fined by a court
+SECURITY_SECTORS = {"COP", "MIL", "JUD", "REB", "INS", "SPY", "UAF"}
+SCORE = re.compile(r"\d{1,2}:\d{1,2}(-|$)")
+
+
+def _sport_cue(sent: Span, lex: Lexicon) -> str | None:
+    """The first word that makes `sent` a sports report: a sport cue (cues.tsv) as a word or as the last part of a
+    compound of at least six letters ("Teamstürmer"), or a score ("2:0", "2:0-Führung", not "12:30 Uhr")."""
+    words = lex.cues.get("sport", set())
+    for t in sent:
+        w = t.lower_
+        if w in words or (len(w) > 6 and w.endswith(lex.sport_suffixes)):
+            return t.text
+        if w[:1].isdigit() and SCORE.match(w) and not (t.i + 1 < sent.end and t.nbor().lower_ == "uhr"):
+            return t.text
+    return None
+
+
+# actors that make no political event by themselves (GUIDELINES: business news and crimes between private persons are
+# not annotated): a firm's cooperation, a newspaper's "Gespräch", people who "kämpfen um ihr Leben"
+PRIVATE_SECTORS = {"CVL", "BUS", "MED"}
+
+
+def _private_only(ev: Event) -> bool:
+    """All actors are private persons, firms or media and no recipient is a political actor."""
+    def private(a: ActorRef) -> bool:
+        return bool(a.code) and a.sector in PRIVATE_SECTORS and not a.code.startswith(("IGO", "NGO", "---"))
+    return bool(ev.actor) and all(private(a) for a in ev.actor) and all(private(r) for r in ev.recipient)
 
 
 def _sector_conventions(events: list[Event]) -> None:
