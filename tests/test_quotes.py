@@ -474,3 +474,14 @@ def test_subject_of_a_particle_speech_verb_before_a_colon_speaks(analyse):
                   "Gebiete einnehmen.“")
     q = _one(find_quotes(doc), "Direct")
     assert q.speaker_text == "Sie"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Verhandlungen würden fortgesetzt, sagte Außenminister Sergej Lawrow dem Fernsehsender Rossija 1.",
+     "Außenminister Sergej Lawrow"),
+    ("Die Lage sei ruhig, sagte ein Polizeivertreter am Freitag bei einer Pressekonferenz in Philadelphia.",
+     "ein Polizeivertreter"),
+])
+def test_speaker_ends_before_a_dative_object_or_a_time_adverbial(analyse, text, speaker):
+    q = _one(find_quotes(analyse(text)), "Indirect")
+    assert q.speaker_text == speaker

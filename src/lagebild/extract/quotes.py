@@ -1709,13 +1709,35 @@ def _to_record(doc: Doc, q: _Q, sent_starts: list[int] | None) -> Quote:
     rec = Quote(text=span.text, start=span.start_char, end=span.end_char, type=q.type,
                 sentence_index=si if si is not None and si >= 0 else None, confidence=q.confidence)
     if q.speaker:
-        sp = doc[q.speaker[0]:q.speaker[1]]
+        a, b = _trim_speaker(doc, q.speaker)
+        sp = doc[a:b]
         rec.speaker_text, rec.speaker_start, rec.speaker_end = sp.text, sp.start_char, sp.end_char
-        rec.speaker = _resolve(doc, q.speaker)
+        rec.speaker = _resolve(doc, (a, b))
     if q.cue:
         cue = doc[q.cue[0]:q.cue[1]]
         rec.cue, rec.cue_start, rec.cue_end = cue.text, cue.start_char, cue.end_char
     return rec
+
+
+_WEEKDAYS = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"}
+
+
+def _trim_speaker(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """The speaker's noun phrase without what the parse attached to it from the rest of the clause: a noun phrase
+    modifies another only in the genitive or with a preposition, so a dative or accusative one ("Außenminister
+    Lawrow dem Sender Rossija 1") and a time adverbial ("ein Offizier am Dienstag der Agentur AFP") end it."""
+    a, b = span
+    for k in range(a + 1, b):
+        low = doc[k].text.lower()
+        if low in {"dem", "den", "einem", "einen"} and doc[k - 1].pos_ != "ADP" or \
+                low in {"am", "an", "vom", "seit"} and k + 1 < b and doc[k + 1].text in _WEEKDAYS or \
+                low in {"heute", "gestern", "morgen"}:
+            # and a relative clause the cut leaves open (", die dem STANDARD vorliegt")
+            while k > a + 1 and (doc[k - 1].text in {",", "(", "-"} or doc[k - 1].text.lower() in _RELATIVE
+                                 and doc[k - 2].text == ","):
+                k -= 1
+            return (a, k)
+    return span
 
 
 def _doc_sentence_starts(doc: Doc) -> list[int] | None:
