@@ -887,3 +887,17 @@ def test_event_under_ohne_is_no_event() -> None:
 def test_a_partys_attack_is_no_assault() -> None:
     evs, _ = _events("Die SPÖ sprach von einem massiven Angriff der ÖVP auf die Arbeitnehmer.", "ASSAULT")
     assert not evs
+
+
+def test_document_noun_without_actor_takes_none_from_the_story() -> None:
+    # the first sentence reports the agreement; the second only names the text
+    evs, art = _events("Die Regierungen Frankreichs und Deutschlands haben am Montag ein Abkommen unterzeichnet. "
+                       "Das Abkommen könne ein Wendepunkt sein, sagte ein Beobachter.", "AGREE")
+    assert len(evs) == 1 and evs[0].sentence_index == 0
+
+
+def test_computer_attack_is_no_assault() -> None:
+    evs, _ = _events("Hackerangriffe auf Behörden in Deutschland haben stark zugenommen.", "ASSAULT")
+    assert not evs
+    evs, _ = _events("Bei Luftangriffen der syrischen Armee auf Aleppo starben am Montag zwölf Menschen.", "ASSAULT")
+    assert evs

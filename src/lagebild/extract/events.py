@@ -1819,7 +1819,10 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
         # Erderwärmung" threaten no one): no actor from the story for it (a noun "Drohungen" may take one)
         # an attributive participle ("die ermordeten Frauen", "die geforderte Rechtssicherheit") describes its noun;
         # its agent is not the story's last actor
+        # a document noun without an actor of its own ("Das Abkommen könne ein Wendepunkt sein") names the text, not
+        # an act of the story's last actor
         if not actors and no_slot and not entry.default.endswith("!") and \
+                not (entry.noun and entry.lemma in lex.cues.get("document", ())) and \
                 not (entry.type == "THREATEN" and not entry.noun) and \
                 not (not entry.noun and tok.tag_ == "ADJA") and not _cumulative_figure(doc, sent, lex):
             src: list[Event] = []
