@@ -253,7 +253,9 @@ PARTIES: list[tuple[str, str, str, str]] = [
     ("CSU|Christlich-Soziale Union", "DEUPTY", "CSU", "CSU"),
     ("SPD|Sozialdemokratische Partei Deutschlands", "DEUPTY", "SPD", "SPD"),
     ("FDP|Freie Demokratische Partei", "DEUPTY", "FDP", "FDP"),
+    # "die Grünen" are a party of both countries: a form listed for two parties is resolved by the article's country
     ("Grünen|Bündnis 90/Die Grünen|Bündnisgrünen", "DEUPTY", "Bündnis 90/Die Grünen", "Grünen"),
+    ("Grünen|Die Grünen – Die Grüne Alternative", "AUTPTY", "Die Grünen (Österreich)", "Grünen"),
     ("Linkspartei|Linkspartei.PDS|PDS|WASG", "DEUPTY", "Die Linke", "PDS|WASG"),
     ("AfD|Alternative für Deutschland", "DEUPTY", "AfD", "AfD"),
     ("NPD|Nationaldemokratische Partei Deutschlands", "DEUPTY", "NPD", "NPD"),

@@ -178,6 +178,13 @@ def test_national_institution_takes_the_country_of_the_article_places(nlp) -> No
     assert _codes(doc, "Landesregierung") == ["AUTGOV"]
 
 
+def test_party_of_two_countries_follows_the_article(nlp) -> None:
+    doc = _doc(nlp, "In Österreich wird gewählt. In Wien kritisierten die Grünen die ÖVP und die SPÖ.")
+    assert _codes(doc, "Grünen") == ["AUTPTY"]
+    doc = _doc(nlp, "In Deutschland wird gewählt. In Berlin kritisierten die Grünen die CDU und die SPD.")
+    assert _codes(doc, "Grünen") == ["DEUPTY"]
+
+
 def test_explicit_adjective_beats_article_context(nlp) -> None:
     doc = _doc(nlp, "In Osttimor kam es erneut zu Unruhen. Die Regierung in Dili bat um Hilfe. Osttimors Armee "
                     "ist gespalten. Auch neuseeländische Truppen sind inzwischen gelandet.")

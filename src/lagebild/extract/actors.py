@@ -110,6 +110,8 @@ class Lexicon:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 → a German name
     multi: dict[tuple[str, ...], tuple[str, object]] = field(default_factory=dict)  # token key → (type, entry)
     org_prefixes: dict[str, Org] = field(default_factory=dict)
+    # parties sharing a form ("Grünen": Germany's and Austria's): entry id of the first → all of them
+    party_alternatives: dict[str, list[Org]] = field(default_factory=dict)
     sectors: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (sector, kind)
     sector_suffixes: list[tuple[str, str, str]] = field(default_factory=list)
     sector_home: dict[str, tuple[str, ...]] = field(default_factory=dict)  # form → home countries
@@ -222,7 +224,11 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         lex.multi.setdefault(tuple(norm(form).split()), ("metonym", (code, kind, form)))
     for org, forms, prefixes in load_orgs(d / "orgs.tsv"):
         for form in forms:
-            lex.multi.setdefault(tuple(norm(form).split()), ("org", org))
+            first = lex.multi.setdefault(tuple(norm(form).split()), ("org", org))[1]
+            if first is not org and isinstance(first, Org) and first.kind == org.kind == "party":
+                alts = lex.party_alternatives.setdefault(first.id, [first])
+                if org not in alts:
+                    alts.append(org)
         for p in prefixes:
             lex.org_prefixes.setdefault(norm(p), org)
     for form, sector, kind, home in load_sectors(d / "sectors.tsv"):
@@ -645,6 +651,23 @@ def _index_hits(hits: list[Hit]) -> dict[int, list[Hit]]:
         for k in range(h.start, h.end):
             out.setdefault(k, []).append(h)
     return out
+
+
+def _choose_parties(lex: Lexicon, hits: list[Hit], an: Analysis) -> None:
+    """A party form of several countries ("die Grünen") is the party of the article's actor country, else of its
+    place country, else the first listed (Austrian news names Austria's Greens)."""
+    for h in hits:
+        alts = lex.party_alternatives.get(h.entry or "")
+        if not alts:
+            continue
+        by_country = {o.code[:3]: o for o in alts}
+        pick = by_country.get(an.dominant[0] or "") or by_country.get(an.place_dominant or "")
+        if pick is None or pick.id == h.entry:
+            continue
+        if h.type == "org":
+            h.code, h.country, h.entry, h.name = pick.code, pick.code[:3], pick.id, pick.name
+        elif h.type == "country":  # a party prefix naming an office of the party's country ("Grünen-Abgeordnete")
+            h.country, h.entry, h.name = pick.code[:3], pick.id, pick.name
 
 
 def _dominant_country(doc: Doc, hits: list[Hit]) -> tuple[str | None, float]:
@@ -1567,6 +1590,8 @@ def analyse(doc: Doc) -> Analysis:
                   persons_seen={})
     an.sent_starts = [sent.start for sent in doc.sents]
     _place_context(doc, an, hits)
+    if lex.party_alternatives:
+        _choose_parties(lex, hits, an)
     for h in hits:
         # countries the sentence names as actors' countries: adjectives, demonyms, prefixes, non-locative names
         if h.type in {"country", "metonym"} and h.country and not (
