@@ -608,6 +608,19 @@ def _genitive_name(tok: Token) -> bool:
         tok.text not in _CAP_STOP
 
 
+def _source_complement(doc: Doc, k: int) -> bool:
+    """Whether the noun phrase at k can complete "nach Angaben ..." as its source: a genitive ("des Ministeriums",
+    "Moskaus", "örtlicher Behörden") or a "von"/"aus" phrase. Another noun phrase after "nach eigenen Angaben" is
+    a part of the clause."""
+    t = doc[k]
+    low = t.text.lower()
+    if low in {"des", "der", "eines", "einer", "von", "vom", "aus", "seines", "seiner", "ihres", "ihrer", "dessen",
+               "deren"} or _genitive_name(t):
+        return True
+    # a genitive plural without article: a strong adjective in -er before its noun
+    return t.text[:1].islower() and low.endswith("er") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+
+
 _SUBORDINATORS = {"nachdem", "wie", "als", "da", "weil", "was", "wer", "wenn", "obwohl", "während", "sobald", "ob",
                   "seit", "seitdem", "bevor", "falls", "damit", "dass", "indem", "sofern", "solange", "wo"}
 
@@ -652,6 +665,8 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                 p_end = k + 3
             if role == "pre":
                 np = _np_after(doc, p_end, b, oblique=True)
+                if np is not None and phrase[0] == "nach" and not _source_complement(doc, np[0]):
+                    np = None  # "Tesla will nach eigenen Angaben weitere Joint-Ventures eingehen": an object
                 if np is None:
                     fin = _fronted_finite(doc, p_end, b) if k <= a + 1 else None
                     if p_end > k + 1 and phrase[-1] in _POST_NACH | {"angaben"}:
