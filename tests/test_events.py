@@ -901,3 +901,14 @@ def test_computer_attack_is_no_assault() -> None:
     assert not evs
     evs, _ = _events("Bei Luftangriffen der syrischen Armee auf Aleppo starben am Montag zwölf Menschen.", "ASSAULT")
     assert evs
+
+
+def test_attributive_participle_takes_no_actor_from_the_clause() -> None:
+    # the activists report the killings; they did not kill
+    evs, _ = _events("Syrische Aktivisten berichteten am Montag von getöteten Zivilisten in Aleppo.", "ASSAULT")
+    assert all(a.code != "SYROPP" for e in evs for a in e.actor)
+
+
+def test_attributive_participle_without_object_has_its_noun_as_actor() -> None:
+    evs, _ = _events("Anhänger des zurückgetretenen Premierministers Mari Alkatiri zogen durch Dili.", "RETREAT")
+    assert evs and evs[0].actor[0].code == "TLSGOV"

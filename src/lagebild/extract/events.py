@@ -1739,9 +1739,22 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             if refs:
                 recipients = refs
                 evidence.append(f"harmed by it ('{tok.head.text}') → recipient")
-        if not actors and not entry.noun and not slot_reasons:
+        # an attributive participle by tag, position and form (the tagger calls finite verbs ADJA at times:
+        # "zündeten Gebäude an")
+        attributive = not entry.noun and tok.tag_ == "ADJA" and tok.head.i > tok.i and \
+            any(tok.lower_.endswith(e) and tok.lower_[:-len(e)] in lex.participles for e in ("e", "en", "er", "es", "em"))
+        if not actors and attributive and "obj" not in entry.recipient_slots and "subj" in entry.actor_slots:
+            # an attributive participle of a verb without object describes what its noun did ("des
+            # zurückgetretenen Premierministers"): the noun is the actor
+            refs = _resolve_apart(doc, [tok.head], recipients)
+            if refs:
+                actors = refs
+                evidence.append(f"attributive participle: its noun '{tok.head.text}' → actor")
+        if not actors and not entry.noun and not slot_reasons and not attributive:
             # the parse gave no subject: the subject of the clause the parser hung the trigger in ("... und schlugen
-            # auf sie ein" under the object of the first verb), else the nearest subject-like actor to the left
+            # auf sie ein" under the object of the first verb), else the nearest subject-like actor to the left;
+            # not for an attributive word, whose agent is no subject of the clause ("Aktivisten berichteten von
+            # getöteten Zivilisten", "weil dieser nicht alle geforderten Dokumente ausgehändigt habe")
             gsubj = _governing_subject(tok) if not passive else []
             refs = _resolve_apart(doc, gsubj, recipients)
             if refs:
