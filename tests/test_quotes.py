@@ -485,3 +485,15 @@ def test_subject_of_a_particle_speech_verb_before_a_colon_speaks(analyse):
 def test_speaker_ends_before_a_dative_object_or_a_time_adverbial(analyse, text, speaker):
     q = _one(find_quotes(analyse(text)), "Indirect")
     assert q.speaker_text == speaker
+
+
+def test_quote_after_an_agency_dateline_starts_after_it(analyse):
+    doc = analyse("Washington – Der Kandidat ist nach Bekunden seines Arztes bei exzellenter Gesundheit.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "Der Kandidat ist nach Bekunden seines Arztes bei exzellenter Gesundheit"
+
+
+def test_document_nouns_after_nach_name_the_source(analyse):
+    doc = analyse("Nach dem Grundgesetz ist der Bundeskanzler mit den umfangreichsten Vollmachten ausgestattet.")
+    q = _one(find_quotes(doc), "Indirect")
+    assert q.text == "ist der Bundeskanzler mit den umfangreichsten Vollmachten ausgestattet"

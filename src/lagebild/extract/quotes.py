@@ -68,8 +68,6 @@ _CAP_STOP = {"Am", "Im", "In", "Auf", "Dann", "Auch", "Zudem", "Dazu", "Damals",
              "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Interview",
              "Pressekonferenz", "Erklärung", "Mitteilung", "Sonntagabend", "Morgen", "Abend", "Rede", "Jahr"}
 _SENT_END = {".", "!", "?"}
-_COMPOUND_SOURCES = ("angaben", "informationen", "berichten", "aussagen", "darstellung", "einschätzung",
-                     "schätzungen", "erkenntnissen", "meinung", "aussage", "auffassung", "ansicht")
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "ist", "war", "sind", "waren", "wurde", "wurden", "wird",
         "werden", "sei", "seien", "soll", "sollte", "will", "wollte", "kann", "konnte", "muss", "musste"}
 
@@ -84,6 +82,11 @@ class _Lexicon:
     reported_lemmas: set[str] = field(default_factory=set)
     # attribution phrases by their first word (one dict look-up per token instead of a scan of all phrases)
     attr_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
+    # source nouns (sources.tsv): after "nach" ("nach einer Studie"), before a postposed "nach" ("seiner Meinung
+    # nach"), and compound ends whose first part is the source ("nach Bahnangaben")
+    source_nouns: set[str] = field(default_factory=set)
+    post_nach: set[str] = field(default_factory=set)
+    compound_sources: tuple[str, ...] = ()
 
 
 def _tsv_rows(path: Path) -> list[list[str]]:
@@ -110,9 +113,13 @@ def lexicon() -> _Lexicon:
     for phrase, role in attrs:
         if role != "so":
             by_first.setdefault(phrase[0], []).append((phrase, role))
+    sources = _tsv_rows(RESOURCES / "sources.tsv")[1:]
     return _Lexicon(cue_forms=cues, ki={r[0] for r in konj if r[1] == "KI"},
                     kii={r[0] for r in konj if r[1] == "KII"}, attributions=attrs,
-                    reported_forms=reported, attr_by_first=by_first, reported_lemmas=rep_lemmas)
+                    reported_forms=reported, attr_by_first=by_first, reported_lemmas=rep_lemmas,
+                    source_nouns={r[0] for r in sources if r[1] == "after_nach"},
+                    post_nach={r[0] for r in sources if r[1] == "before_nach"},
+                    compound_sources=tuple(r[0] for r in sources if r[1] == "compound"))
 
 
 def _is_cue(tok: Token) -> bool:
@@ -195,6 +202,9 @@ def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
             if i > start:
                 out.append((start, i))
             start = i + 1
+        elif i > start and t.is_sent_start and doc[i - 1].text in {"–", "—"}:
+            out.append((start, i))  # after an agency dateline ("Wien – "), which the analysis split off
+            start = i
         elif t.text in _SENT_END or _ends_with_period(doc, i):
             j = i + 1
             while j < n and doc[j].text in {"“", "”", '"', "«", "»", "’", "‘", ")"} and doc[j].text != "»":
@@ -548,18 +558,6 @@ def _strip_end(doc: Doc, a: int, b: int) -> int:
     return b
 
 
-# nouns of a source that take a postposed "nach": "seiner Meinung nach", "dem Vernehmen nach"
-# nouns of a source after "nach" (beyond the phrases of attributions.tsv): the noun phrase is the source
-_SOURCE_NOUNS = {"studie", "umfrage", "meldung", "meldungen", "medienberichten", "zeitungsberichten",
-                 "presseberichten", "stellungnahme", "analyse", "ergebnis", "endergebnis", "ergebnissen",
-                 "hochrechnung", "hochrechnungen", "statistik", "untersuchung", "untersuchungen", "ermittlungen",
-                 "recherchen", "gutachten", "prognose", "schätzung", "zählung", "polizeiangaben", "augenzeugen",
-                 "augenzeugenberichten", "medien", "sicht", "überzeugung", "vermutungen", "gerüchten", "quellen",
-                 "berechnungen", "daten", "zahlen", "dokumenten", "unterlagen", "agenturberichten", "agenturmeldungen",
-                 "bericht", "berichten", "informationen", "angaben", "aussagen", "erkenntnissen", "darstellung",
-                 "einschätzung", "schätzungen", "ansicht", "auffassung", "meinung", "mitteilung", "worten"}
-_POST_NACH = {"meinung", "ansicht", "auffassung", "vernehmen", "angaben", "einschätzung", "aussage", "aussagen",
-              "worten", "überzeugung", "darstellung", "erkenntnissen", "informationen", "polizeiangaben"}
 _MODALS = {"soll", "sollen", "sollte", "sollten", "kann", "können", "könne", "könnten", "konnte", "konnten", "muss",
            "müssen", "müsse", "musste", "mussten", "will", "wollen", "wolle", "wollte", "wollten", "darf", "dürfen",
            "dürfe", "durfte", "gibt", "gab", "geht", "ging", "liegt", "lag", "steht", "stand", "kam", "kommt"}
@@ -641,10 +639,10 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
         k = a + i
         if k in taken:
             continue
-        if words[i] == "nach" and i + 1 < len(words) and words[i + 1].endswith(_COMPOUND_SOURCES) and \
-                words[i + 1] not in _COMPOUND_SOURCES:  # "nach Bahnangaben": the source is in the compound
+        if words[i] == "nach" and i + 1 < len(words) and words[i + 1].endswith(lex.compound_sources) and \
+                words[i + 1] not in lex.compound_sources:  # "nach Bahnangaben": the source is in the compound
             return _attr_quote(doc, a, b, k, k + 2, (k + 1, k + 2), (k, k + 2), taken)
-        if words[i] == "nach" and i > 0 and words[i - 1] in _POST_NACH:  # "seiner Meinung nach"
+        if words[i] == "nach" and i > 0 and words[i - 1] in lex.post_nach:  # "seiner Meinung nach"
             s0 = k - 1
             while s0 - 1 >= a and (words[s0 - 1 - a] in _DETS | {"eigenen", "offiziellen", "ersten"} or
                                    doc[s0 - 1].text[:1].isupper() and s0 - 1 > a and words[s0 - 2 - a] in _DETS):
@@ -669,7 +667,7 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                     np = None  # "Tesla will nach eigenen Angaben weitere Joint-Ventures eingehen": an object
                 if np is None:
                     fin = _fronted_finite(doc, p_end, b) if k <= a + 1 else None
-                    if p_end > k + 1 and phrase[-1] in _POST_NACH | {"angaben"}:
+                    if p_end > k + 1 and phrase[-1] in lex.post_nach | {"angaben"}:
                         np = (k + 1, p_end)  # "nach eigenen Angaben": the source is the subject
                     elif fin is not None and fin > p_end:
                         # a fronted source the noun-phrase patterns do not read ("Laut einer am Dienstag
@@ -701,7 +699,7 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
             while j < len(words) and j - i <= 4 and (words[j] in _DETS or (
                     doc[a + j].text[:1].islower() and words[j].endswith(("e", "en", "er", "es", "em")))):
                 j += 1
-            if j < len(words) and words[j] in _SOURCE_NOUNS and doc[a + j].text[:1].isupper():
+            if j < len(words) and words[j] in lex.source_nouns and doc[a + j].text[:1].isupper():
                 e = a + j + 1
                 if e + 1 < b and words[j + 1] in {"des", "der"} and doc[e + 1].text[:1].isupper():
                     e += 2
@@ -1619,7 +1617,7 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
             case.add("zufolge")
         for cs in case:
             f[f"case={cs}"] = 1.0
-        if tok.dep_ == "nmod" and tok.head.text.lower() in _SOURCE_NOUNS:
+        if tok.dep_ == "nmod" and tok.head.text.lower() in lexicon().source_nouns:
             f["nmod_of_source"] = 1.0
         gov = tok.head
         if gov.i != h:
