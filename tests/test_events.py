@@ -912,3 +912,11 @@ def test_attributive_participle_takes_no_actor_from_the_clause() -> None:
 def test_attributive_participle_without_object_has_its_noun_as_actor() -> None:
     evs, _ = _events("Anhänger des zurückgetretenen Premierministers Mari Alkatiri zogen durch Dili.", "RETREAT")
     assert evs and evs[0].actor[0].code == "TLSGOV"
+
+
+def test_sports_article_codes_no_event_in_its_sentences_without_a_cue() -> None:
+    text = ("Die Broncos gewannen im Stadion von Denver mit 24:10. Ihr Trainer lobte die Verteidigung. Im Finale "
+            "treffen sie auf Carolina. Denvers Angriff auf die Abwehr Carolinas soll am Sonntag erfolgen.")
+    evs, art = _events(text)
+    assert not evs
+    assert any("sports report" in r.message for r in art.reasons)

@@ -1537,7 +1537,9 @@ def _apply_intent(entry: Entry, lex: Lexicon) -> tuple[str, str | None, str] | N
     return typ, mode, code
 
 
-def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tuple[list[Event], list[Reason]]:
+def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str,
+                  sport_article: str | None = None) -> tuple[list[Event], list[Reason]]:
+    """Code the events of one sentence. `sport_article`: a sport cue when the article is a sports report."""
     events: list[Event] = []
     reasons: list[Reason] = []
     found = find_triggers(sent, lex)
@@ -1950,7 +1952,7 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
             attributed_to=source, dead=toll[0], injured=toll[1], confidence=round(min(0.95, max(0.05, conf)), 2),
             evidence=evidence, entry=entry.id))
     _sector_conventions(events)
-    sport = _sport_cue(sent, lex) if events else None
+    sport = (_sport_cue(sent, lex) or sport_article) if events else None
     kept = []
     for ev in events:
         if sport is not None and not any(a.sector in SECURITY_SECTORS for a in [*ev.actor, *ev.recipient]):
@@ -1969,7 +1971,8 @@ def code_sentence(doc: Doc, si: int, sent: Span, lex: Lexicon, aid: str) -> tupl
 
 
 # who can make an event in a sports report political: fans arrested by the police, a club fined by a court
-SECURITY_SECTORS = {"COP", "MIL", "JUD", "REB", "INS", "SPY", "UAF"}
+SECURITY_SECTORS = {"COP", "MIL", "JUD", "REB", "INS", "SPY"}
+SPORT_SENTENCES = 3
 SCORE = re.compile(r"\d{1,2}:\d{1,2}(-|$)")
 
 
@@ -2143,8 +2146,14 @@ def events_component(doc: Doc) -> Doc:
     if doc._.lb_reasons is None:
         doc._.lb_reasons = []
     aid = article_id(doc._.lb_text)
-    for si, sent in enumerate(doc.sents):
-        events, reasons = code_sentence(doc, si, sent, lex, aid)
+    sents = list(doc.sents)
+    # a sports report: sport cues in at least SPORT_SENTENCES sentences, as many different ones ("Denvers Angriff
+    # sollte Carolina nicht vor Probleme stellen" names no sport itself)
+    cues = [c for c in (_sport_cue(s, lex) for s in sents) if c]
+    distinct = {"score" if c[:1].isdigit() else c.lower() for c in cues}  # a refugee camp in a "Stadion" is no match
+    sport_article = cues[0] if len(cues) >= SPORT_SENTENCES and len(distinct) >= SPORT_SENTENCES else None
+    for si, sent in enumerate(sents):
+        events, reasons = code_sentence(doc, si, sent, lex, aid, sport_article)
         doc._.lb_events.extend(events)
         doc._.lb_reasons.extend(reasons)
     return doc
