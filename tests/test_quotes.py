@@ -497,3 +497,11 @@ def test_document_nouns_after_nach_name_the_source(analyse):
     doc = analyse("Nach dem Grundgesetz ist der Bundeskanzler mit den umfangreichsten Vollmachten ausgestattet.")
     q = _one(find_quotes(doc), "Indirect")
     assert q.text == "ist der Bundeskanzler mit den umfangreichsten Vollmachten ausgestattet"
+
+
+def test_zu_infinitive_of_a_speech_act_noun_is_reported_content(analyse):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse("Die Veranstaltung schloss mit dem Appell, die Wahrheit über die Atomenergie zu verbreiten.")
+    found, _, _ = _quote_spans(doc)
+    assert [doc[q.start:q.end].text for q in found] == ["die Wahrheit über die Atomenergie zu verbreiten"]

@@ -87,6 +87,7 @@ class _Lexicon:
     source_nouns: set[str] = field(default_factory=set)
     post_nach: set[str] = field(default_factory=set)
     compound_sources: tuple[str, ...] = ()
+    speech_act_nouns: set[str] = field(default_factory=set)  # "mit dem Appell, ... zu verbreiten"
 
 
 def _tsv_rows(path: Path) -> list[list[str]]:
@@ -119,7 +120,8 @@ def lexicon() -> _Lexicon:
                     reported_forms=reported, attr_by_first=by_first, reported_lemmas=rep_lemmas,
                     source_nouns={r[0] for r in sources if r[1] == "after_nach"},
                     post_nach={r[0] for r in sources if r[1] == "before_nach"},
-                    compound_sources=tuple(r[0] for r in sources if r[1] == "compound"))
+                    compound_sources=tuple(r[0] for r in sources if r[1] == "compound"),
+                    speech_act_nouns={r[0] for r in _tsv_rows(RESOURCES / "speech_act_nouns.tsv")[1:]})
 
 
 def _is_cue(tok: Token) -> bool:
@@ -1054,15 +1056,21 @@ def _zu_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
             continue
         # the verb of the clause before: a cue, else the nearest finite verb or participle
         v = next((j for j in range(c - 1, max(a, c - 20) - 1, -1) if _is_cue(doc[j])), None)
+        rule = "zu"
         if v is None:
+            # a speech-act noun shortly before ("mit dem Appell, ...", "eine Warnung an den Westen angeschlossen,")
+            noun = next((j for j in range(c - 1, max(a, c - 7) - 1, -1) if doc[j].text[:1].isupper() and
+                         doc[j].text.lower() in lexicon().speech_act_nouns), None)
             # a particle verb ("rief ... auf", "hatte ... vor", "kündigte ... an"): its finite part
-            if doc[c - 1].text not in _PARTICLES:
+            if doc[c - 1].text not in _PARTICLES and noun is None:
                 continue
+            if noun is not None:
+                rule = "zu_noun"
             v = next((j for j in range(c - 2, max(a, c - 20) - 1, -1)
                       if doc[j].pos_ in ("VERB", "AUX") or doc[j].text.lower() in _AUX), None)
         sp = _speaker_for_cue(doc, v, a, c) if v is not None else None
         out.append(_Q(c + 1, ze, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.5,
-                      rule="zu"))
+                      rule=rule))
         taken = taken | set(range(c + 1, ze))
     return out
 
