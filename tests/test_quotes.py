@@ -505,3 +505,12 @@ def test_zu_infinitive_of_a_speech_act_noun_is_reported_content(analyse):
     doc = analyse("Die Veranstaltung schloss mit dem Appell, die Wahrheit über die Atomenergie zu verbreiten.")
     found, _, _ = _quote_spans(doc)
     assert [doc[q.start:q.end].text for q in found] == ["die Wahrheit über die Atomenergie zu verbreiten"]
+
+
+def test_demnach_names_the_source_of_the_quote_before(analyse):
+    doc = analyse("Die französische Polizei teilte am Montag mit, der Täter sei gefasst worden. Demnach hatte er sich "
+                  "in einer Wohnung versteckt.")
+    q = next(q for q in find_quotes(doc) if q.text.startswith("hatte er sich"))
+    assert q.speaker_text == "Demnach"
+    assert q.speaker is not None and q.speaker.code == "FRACOP"
+    assert q.speaker.resolved_from == "Die französische Polizei"

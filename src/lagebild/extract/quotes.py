@@ -33,6 +33,7 @@ scores above its threshold; the rules propose, the models decide. Quotes are com
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import json
 import math
@@ -1198,8 +1199,28 @@ def find_quotes(doc: Doc) -> list[Quote]:
         records = [_to_record(doc, q, sent_index) for q in found if q.end > q.start]
     finally:
         del doc.user_data[_RESOLVING]
+    _resolve_source_adverbs(records)
     doc.user_data[_CACHE_RECORDS] = records
     return list(records)
+
+
+def _resolve_source_adverbs(records: list[Quote]) -> None:
+    """A speaker named only by "Demnach"/"Danach" is the source of the quote just before (within two sentences):
+    "Die Staatsanwaltschaft gab ... bekannt. Demnach hat ..." takes the code of that quote's speaker."""
+    ordered = sorted(records, key=lambda r: r.start)
+    for i, rec in enumerate(ordered):
+        if rec.speaker is not None or not rec.speaker_text or rec.speaker_text.lower() not in _SOURCE_ADV:
+            continue
+        for prev in reversed(ordered[:i]):
+            if rec.sentence_index is not None and prev.sentence_index is not None and \
+                    rec.sentence_index - prev.sentence_index > 2:
+                break
+            if prev.speaker is not None and prev.speaker.code:
+                rec.speaker = dataclasses.replace(prev.speaker, text=rec.speaker_text, start=rec.speaker_start,
+                                                  end=rec.speaker_end, kind="pronoun",
+                                                  confidence=min(prev.speaker.confidence, 0.5),
+                                                  resolved_from=prev.speaker_text)
+                break
 
 
 def _quote_spans(doc: Doc) -> tuple[list[_Q], list[tuple[int, int]], dict[int, int]]:
@@ -1602,9 +1623,13 @@ def _speaker_candidates(doc: Doc, q: _Q, sents: list[tuple[int, int]], sent_of: 
         ok = plausible.get(span)
         if ok is None:
             ok = plausible[span] = _plausible_speaker(doc, span)
-        if not ok:
+        # "Demnach ..." as the quote's own attribution word: the corpus, like a pronoun, names the source by it
+        own_adv = cue is not None and span == (cue.i, cue.i + 1) and tok.text.lower() in _SOURCE_ADV
+        if not ok and not own_adv:
             continue
         f: dict[str, float] = {f"q_type={q.type}": 1.0, f"q_rule={q.rule}": 1.0}
+        if own_adv:
+            f["own_adv"] = 1.0
         for src in c["src"]:
             f[f"src={src}"] = 1.0
         if len(c["src"]) > 1:
