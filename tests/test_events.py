@@ -920,3 +920,8 @@ def test_sports_article_codes_no_event_in_its_sentences_without_a_cue() -> None:
     evs, art = _events(text)
     assert not evs
     assert any("sports report" in r.message for r in art.reasons)
+
+
+def test_newspaper_interview_is_no_consultation() -> None:
+    evs, _ = _events("Die ÖVP sei gesprächsbereit, sagte Bundeskanzler Werner Faymann im STANDARD-Gespräch.", "CONSULT")
+    assert not evs
