@@ -141,7 +141,7 @@ class Quote(Record):
     text: str
     start: int
     end: int
-    type: str  # Direct | Indirect | Reported
+    type: str  # Direct | Indirect | FreeIndirect | IndirectFreeIndirect | Reported (the Wikinews corpus's types)
     speaker: ActorRef | None = None
     speaker_text: str | None = None
     speaker_start: int | None = None
