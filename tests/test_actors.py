@@ -185,6 +185,14 @@ def test_party_of_two_countries_follows_the_article(nlp) -> None:
     assert _codes(doc, "Grünen") == ["DEUPTY"]
 
 
+def test_undated_article_takes_the_most_recent_of_several_person_entries(nlp) -> None:
+    # Phoenix lists Ban Ki-moon twice: South Korean minister until 2006, UN Secretary-General from 2007
+    doc = _doc(nlp, "Ban Ki-moon forderte eine Waffenruhe.", date=None)
+    assert _codes(doc, "Ki-moon") == ["IGOUNO"]
+    doc = _doc(nlp, "Ban Ki-moon forderte eine Waffenruhe.", date=dt.date(2005, 6, 1))
+    assert _codes(doc, "Ki-moon") == ["KORGOV"]
+
+
 def test_explicit_adjective_beats_article_context(nlp) -> None:
     doc = _doc(nlp, "In Osttimor kam es erneut zu Unruhen. Die Regierung in Dili bat um Hilfe. Osttimors Armee "
                     "ist gespalten. Auch neuseeländische Truppen sind inzwischen gelandet.")

@@ -925,3 +925,9 @@ def test_sports_article_codes_no_event_in_its_sentences_without_a_cue() -> None:
 def test_newspaper_interview_is_no_consultation() -> None:
     evs, _ = _events("Die ÖVP sei gesprächsbereit, sagte Bundeskanzler Werner Faymann im STANDARD-Gespräch.", "CONSULT")
     assert not evs
+
+
+def test_an_organisation_condemning_an_attack_is_not_its_perpetrator() -> None:
+    evs, _ = _events("UN-Generalsekretär Ban Ki-moon verurteilte am Montag den Angriff auf ein Krankenhaus in Aleppo. "
+                     "Bei der Attacke wurden mindestens 20 Menschen getötet.", "ASSAULT")
+    assert evs and all(not a.code.startswith("IGO") for e in evs for a in e.actor)

@@ -473,7 +473,13 @@ def _find_persons(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
 
 
 def _pick_person(cands: list[Person], date: dt.date | None) -> Person:
-    """Several entries for one name: the one with a role valid on the date, else the first."""
+    """Several entries for one name: the one with a role valid on the date, else the first; without an article
+    date the one whose last role is the most recent, as `Person.role_on` does for one entry (Phoenix has "Ban
+    Ki-moon" as a South Korean minister until 2006 and, as another entry, UN Secretary-General from 2007)."""
+    if date is None and len(cands) > 1:
+        def latest(p: Person) -> dt.date:
+            return max((r.end or dt.date.max for r in p.roles if r.start or r.end), default=dt.date.min)
+        return max(cands, key=latest)  # max keeps the first of equals
     for p in cands:
         if p.role_on(date)[1] >= 1.0:
             return p

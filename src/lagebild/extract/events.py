@@ -2060,9 +2060,11 @@ def _culprits(doc: Doc, si: int, current: list[Event], actors: list[ActorRef], w
 
 
 def _unarmed(a: ActorRef, ptype: str = "") -> bool:
-    """Not a plausible unnamed actor of force, arrests or dismissals; protesters do not arrest or dismiss."""
+    """Not a plausible unnamed actor of force, arrests or dismissals; protesters do not arrest or dismiss; an
+    international organisation condemning an attack is not its perpetrator."""
     return bool(a.code) and (a.code.startswith("NGO") or a.sector in UNARMED_SECTORS
-                             or ptype in ("COERCE", "SANCTION") and a.sector == "OPP")
+                             or ptype in ("COERCE", "SANCTION") and a.sector == "OPP"
+                             or ptype == "ASSAULT" and a.code.startswith("IGO"))
 
 
 def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef], ptype: str = "") -> list[ActorRef]:
