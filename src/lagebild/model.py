@@ -238,3 +238,49 @@ class Article(Record):
 def article_id(text: str) -> str:
     """Stable id: a hash of the text, so re-coding the same corpus gives the same ids."""
     return hashlib.sha1(text.encode("utf8")).hexdigest()[:16]
+
+
+# -------------------------------------------------------------------------------------------- serialisation
+# The extractors keep their records on the Doc (`doc._.lb_*`); spaCy serialises a Doc's extension values with
+# msgpack (`Doc.to_bytes`, `DocBin(store_user_data=True)`, and `nlp.pipe(n_process=N)`, which ships every Doc back
+# from its worker that way). msgpack knows no dataclasses or dates: these hooks, registered with srsly (spaCy's
+# serialiser), write a record as its class name and fields and read it back as the same record.
+_RECORD_KEY = "__lagebild_record__"
+_DATE_KEY = "__lagebild_date__"
+
+
+def _record_types() -> dict[str, type]:
+    return {cls.__name__: cls for cls in Record.__subclasses__() if dataclasses.is_dataclass(cls)}
+
+
+def _msgpack_encode(obj: Any, chain: Any = None) -> Any:
+    if isinstance(obj, Record) and dataclasses.is_dataclass(obj):
+        return {_RECORD_KEY: type(obj).__name__,
+                "fields": {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
+    if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
+        return {_DATE_KEY: obj.isoformat()}
+    return obj if chain is None else chain(obj)
+
+
+def _msgpack_decode(obj: Any, chain: Any = None) -> Any:
+    if isinstance(obj, dict):
+        if _RECORD_KEY in obj:
+            cls = _record_types().get(obj[_RECORD_KEY])
+            if cls is not None:  # every sequence field of a record is a list (DocBin reads arrays as tuples)
+                return cls(**{k: list(v) if isinstance(v, tuple) else v for k, v in obj["fields"].items()})
+        elif _DATE_KEY in obj and len(obj) == 1:
+            return dt.date.fromisoformat(obj[_DATE_KEY])
+    return obj if chain is None else chain(obj)
+
+
+def _register_msgpack_hooks() -> None:
+    try:
+        import srsly
+    except ImportError:  # srsly comes with spaCy; without it there is nothing to serialise
+        return
+    if "lagebild" not in srsly.msgpack_encoders.get_all():
+        srsly.msgpack_encoders.register("lagebild", func=_msgpack_encode)
+        srsly.msgpack_decoders.register("lagebild", func=_msgpack_decode)
+
+
+_register_msgpack_hooks()

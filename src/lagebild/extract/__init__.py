@@ -12,6 +12,7 @@ import sys
 import types
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # (component name, module that registers it)
 EXTRACTORS: list[tuple[str, str]] = [
@@ -24,11 +25,28 @@ EXTRACTORS: list[tuple[str, str]] = [
 ]
 
 
+# what the extractors cache in `doc.user_data` while they run (parse indexes, the actor analysis, candidate
+# quotes): not records, and not serialisable. Dropped after the last extractor, so that a finished Doc can be
+# serialised (`Doc.to_bytes`, `DocBin`, `nlp.pipe(n_process=N)`); a later lookup recomputes what it needs.
+_CACHE_PREFIXES = ("lagebild", "lb_")
+
+
+@Language.component("lagebild_release")
+def release_caches(doc: Doc) -> Doc:
+    for key in list(doc.user_data):
+        name = key[0] if isinstance(key, tuple) else key
+        if isinstance(name, str) and name.startswith(_CACHE_PREFIXES):
+            del doc.user_data[key]
+    return doc
+
+
 def add_extractors(nlp: Language) -> Language:
     for name, module in EXTRACTORS:
         importlib.import_module(module)
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
+    if "lagebild_release" not in nlp.pipe_names:
+        nlp.add_pipe("lagebild_release", last=True)
     return nlp
 
 
