@@ -931,3 +931,9 @@ def test_an_organisation_condemning_an_attack_is_not_its_perpetrator() -> None:
     evs, _ = _events("UN-Generalsekretär Ban Ki-moon verurteilte am Montag den Angriff auf ein Krankenhaus in Aleppo. "
                      "Bei der Attacke wurden mindestens 20 Menschen getötet.", "ASSAULT")
     assert evs and all(not a.code.startswith("IGO") for e in evs for a in e.actor)
+
+
+def test_a_court_is_not_the_unnamed_attacker_of_the_story() -> None:
+    evs, _ = _events("Das Oberlandesgericht München verurteilte am Montag den Angeklagten. In den Jahren davor waren "
+                     "in Bayern zehn Menschen bei einem Angriff getötet worden.", "ASSAULT")
+    assert all(a.sector != "JUD" for e in evs for a in e.actor)

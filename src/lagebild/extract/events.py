@@ -69,6 +69,9 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # rights group reporting a massacre is not its perpetrator)
 COERCIVE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 UNARMED_SECTORS = {"NGO", "HRI", "MED", "EDU", "HLH", "REF", "CVL"}
+# courts, legislatures, parties, unions, firms, former officials and clergy report, judge or condemn violence; none is
+# the unnamed agent of an attack (dev gold: ASSAULT actors are MIL, COP, GOV, OPP, REB or unidentified)
+CIVIL_SECTORS = {"JUD", "LEG", "PTY", "LAB", "BUS", "ELI", "REL"}
 CUE_VERB_KINDS = ("support", "support_recipient", "future", "demand", "negating_verb", "failed", "failed_if_negated",
                   "harm", "claim")
 # prepositions of time and circumstance: an event noun under them is a separate event, not the content of the verb
@@ -2064,7 +2067,7 @@ def _unarmed(a: ActorRef, ptype: str = "") -> bool:
     international organisation condemning an attack is not its perpetrator."""
     return bool(a.code) and (a.code.startswith("NGO") or a.sector in UNARMED_SECTORS
                              or ptype in ("COERCE", "SANCTION") and a.sector == "OPP"
-                             or ptype == "ASSAULT" and a.code.startswith("IGO"))
+                             or ptype == "ASSAULT" and (a.code.startswith("IGO") or a.sector in CIVIL_SECTORS))
 
 
 def _topic_actors(doc: Doc, tok: Token, recipients: list[ActorRef], ptype: str = "") -> list[ActorRef]:
