@@ -514,3 +514,10 @@ def test_demnach_names_the_source_of_the_quote_before(analyse):
     assert q.speaker_text == "Demnach"
     assert q.speaker is not None and q.speaker.code == "FRACOP"
     assert q.speaker.resolved_from == "Die französische Polizei"
+
+
+def test_wuerden_after_a_quote_continues_the_reported_speech(analyse):
+    doc = analyse("Ein Reporter des Senders berichtete, dass das Anzünden der Autos eine Art Sport sei. Jedes Jahr "
+                  "würden dadurch etwa 600 Autos zerstört.")
+    q = next(q for q in find_quotes(doc) if q.text.startswith("Jedes Jahr"))
+    assert q.type == "IndirectFreeIndirect" and "Reporter" in q.speaker_text

@@ -1010,7 +1010,9 @@ _ZU_STOP = {"gelungen", "gelang", "gelingt", "versucht", "versuchte", "versuchte
             "notwendig", "nötig", "gilt", "galt", "dient", "diente", "half", "hilft", "geholfen", "genutzt"}
 _PARTICLES = {"vor", "an", "auf", "aus", "ab", "ein", "zu", "fest", "dar"}
 _ZU_OPENERS = {"um", "ohne", "statt", "anstatt", "als", "und", "oder"}
-_KII_REPORT = {"hätte", "hätten", "wäre", "wären", "gäbe", "gäben"}
+# Konjunktiv II forms that stand in for Konjunktiv I in reported speech; "würden" (+ infinitive) because in the third
+# person plural Konjunktiv I equals the indicative ("sie verständigen sich" -> "sie würden sich verständigen")
+_KII_REPORT = {"hätte", "hätten", "wäre", "wären", "gäbe", "gäben", "würden"}
 _ZU_DEPENDENT = {"ob", "um", "da", "weil", "wo", "damit", "dass", "falls", "sofern", "wobei"}
 _RELATIVE = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
 
