@@ -264,6 +264,8 @@ PARTIES: list[tuple[str, str, str, str]] = [
     ("SPÖ|Sozialdemokratische Partei Österreichs", "AUTPTY", "SPÖ", "SPÖ"),
     ("FPÖ|Freiheitliche Partei Österreichs", "AUTPTY", "FPÖ", "FPÖ"),
     ("BZÖ|Bündnis Zukunft Österreich", "AUTPTY", "BZÖ", "BZÖ"),
+    ("NEOS|Neos|Das Neue Österreich", "AUTPTY", "NEOS", "NEOS|Neos"),
+    ("Team Stronach|Team Stronach für Österreich", "AUTPTY", "Team Stronach", "Stronach"),
     ("SVP|Schweizerische Volkspartei", "CHEPTY", "SVP", "SVP"),
 ]
 

@@ -193,6 +193,12 @@ def test_undated_article_takes_the_most_recent_of_several_person_entries(nlp) ->
     assert _codes(doc, "Ki-moon") == ["KORGOV"]
 
 
+def test_austrian_parliamentary_parties(nlp) -> None:
+    doc = _doc(nlp, "Die Neos und das Team Stronach kritisierten die Regierung.")
+    assert _codes(doc, "Neos") == ["AUTPTY"]
+    assert _codes(doc, "Stronach") == ["AUTPTY"]
+
+
 def test_explicit_adjective_beats_article_context(nlp) -> None:
     doc = _doc(nlp, "In Osttimor kam es erneut zu Unruhen. Die Regierung in Dili bat um Hilfe. Osttimors Armee "
                     "ist gespalten. Auch neuseeländische Truppen sind inzwischen gelandet.")
