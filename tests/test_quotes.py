@@ -521,3 +521,12 @@ def test_wuerden_after_a_quote_continues_the_reported_speech(analyse):
                   "würden dadurch etwa 600 Autos zerstört.")
     q = next(q for q in find_quotes(doc) if q.text.startswith("Jedes Jahr"))
     assert q.type == "IndirectFreeIndirect" and "Reporter" in q.speaker_text
+
+
+def test_dass_clause_ends_before_the_main_clause_it_was_fronted_to(analyse):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse("Nachdem sie erfahren hatte, dass der Ehemann polizeilich gesucht werde, hatte diese versucht, die "
+                  "Staatsanwaltschaft zu informieren.")
+    texts = [doc[q.start:q.end].text for q in _quote_spans(doc)[0]]
+    assert "dass der Ehemann polizeilich gesucht werde" in texts

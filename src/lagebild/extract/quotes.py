@@ -903,8 +903,10 @@ def _clause_end(doc: Doc, qa: int, b2: int) -> int:
                 return _strip_end(doc, qa, k)
             # ", erkannte das Gericht nicht an": a finite verb in the indicative right after a comma starts the
             # speaker's next main clause (the content goes on in the subjunctive: ", habe Fieber")
+            # (an auxiliary or modal need not carry VerbForm=Fin: the morphologizer often leaves it out on "hatte")
             if doc[k].text == "," and nxt.text[:1].islower() and nxt.pos_ in ("VERB", "AUX") and \
-                    "VerbForm=Fin" in str(nxt.morph) and "Mood=Ind" in str(nxt.morph) and not _is_subj(nxt):
+                    ("VerbForm=Fin" in str(nxt.morph) or nxt.text in _AUX or nxt.text in _MODALS) and \
+                    "Mood=Ind" in str(nxt.morph) and not _is_subj(nxt):
                 return _strip_end(doc, qa, k)
             # ", doch der UN-Sprecher erklärte ...", ", allerdings schrieb die Zeitung ...": a contrasting main
             # clause of the narrator, with a speech verb or an indicative verb in second position (not clause-final:
