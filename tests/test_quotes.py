@@ -530,3 +530,14 @@ def test_dass_clause_ends_before_the_main_clause_it_was_fronted_to(analyse):
                   "Staatsanwaltschaft zu informieren.")
     texts = [doc[q.start:q.end].text for q in _quote_spans(doc)[0]]
     assert "dass der Ehemann polizeilich gesucht werde" in texts
+
+
+def test_speech_act_without_a_speaking_subject_is_its_own_source(analyse):
+    from lagebild.extract.quotes import _zu_clauses
+
+    doc = analyse("Die Veranstaltung schloss mit dem Appell, die Wahrheit über die Atomenergie zu verbreiten.")
+    q = _zu_clauses(doc, 0, len(doc), set())[0]
+    assert doc[q.speaker[0]:q.speaker[1]].text == "dem Appell"
+    doc = analyse("Der Präsident erteilte der Luftwaffe den Befehl, Menschen aus der Gefahrenzone zu bringen.")
+    q = _zu_clauses(doc, 0, len(doc), set())[0]
+    assert doc[q.speaker[0]:q.speaker[1]].text == "Der Präsident"

@@ -1074,10 +1074,29 @@ def _zu_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
             v = next((j for j in range(c - 2, max(a, c - 20) - 1, -1)
                       if doc[j].pos_ in ("VERB", "AUX") or doc[j].text.lower() in _AUX), None)
         sp = _speaker_for_cue(doc, v, a, c) if v is not None else None
+        if rule == "zu_noun" and not (sp is not None and _agent_like(doc, sp)):
+            # no one who speaks ("Die Veranstaltung schloss mit dem Appell, ...", "Daran wird eine Warnung
+            # angeschlossen, ..."): the speech act itself is named as the source, as a document would be
+            sp = _compact(doc, doc[noun], a, c)
+            while sp[1] - sp[0] > 1 and doc[sp[0]].pos_ == "ADP":  # "mit dem Appell" -> "dem Appell"
+                sp = (sp[0] + 1, sp[1])
         out.append(_Q(c + 1, ze, "Indirect", sp, (v, v + 1) if v is not None and _is_cue(doc[v]) else None, 0.5,
                       rule=rule))
         taken = taken | set(range(c + 1, ze))
     return out
+
+
+def _agent_like(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether a subject can speak: a pronoun, a person or organisation name, or a phrase the actor coder knows."""
+    head = doc[_span_head(doc, span)]
+    if head.text.lower() in _PRONOUNS or head.ent_type_ in ("PER", "ORG"):
+        return True
+    try:
+        from lagebild.extract.actors import analyse as actor_analysis
+    except ImportError:
+        return False
+    # any entry of the actor lexicon on the head: a person, an organisation, a role or sector noun ("der Präsident")
+    return bool(actor_analysis(doc).hits.get(head.i))
 
 
 def _dass_clauses(doc: Doc, a: int, b: int, taken: set[int]) -> list[_Q]:
