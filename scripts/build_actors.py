@@ -244,6 +244,24 @@ ORGS: list[tuple[str, str, str, str, str]] = [
     ("Syrische Beobachtungsstelle für Menschenrechte|Beobachtungsstelle für Menschenrechte|Beobachtungsstelle",
      "SYRHRI", "Syrische Beobachtungsstelle für Menschenrechte", "", ""),
     ("Weißhelme|Weißhelmen|Syrischer Zivilschutz", "SYRCVL", "Weißhelme", "", ""),
+    # Austrian social partners and welfare organisations, the bodies Austrian news quotes most after the parties.
+    # Sectors after Phoenix.agents.txt: unions and the chamber of labour are labour (LABOR_UNION [~LAB]), the chamber
+    # of commerce and the employers' federation business (CHAMBER_OF_COMMERCE [~BUS]), charities civil society
+    # (CIVIL_SOCIETY, NON_GOVERNMENTAL_ORGANIZATION [~NGO]); all of them national, so country + sector (AUTLAB).
+    ("ÖGB|Gewerkschaftsbund|Österreichischer Gewerkschaftsbund|Österreichischen Gewerkschaftsbund|"
+     "Österreichischen Gewerkschaftsbundes|Gewerkschaftsbundes", "AUTLAB", "ÖGB", "", "ÖGB"),
+    ("GPA-djp|GPA|Gewerkschaft der Privatangestellten", "AUTLAB", "GPA-djp", "", "GPA"),
+    # (not "GÖD": matching ignores accents and case, and "God" is an English word in film titles)
+    ("Arbeiterkammer|Arbeiterkammern|AK|Bundesarbeitskammer", "AUTLAB", "Arbeiterkammer", "", "AK"),
+    ("Wirtschaftskammer|WKÖ|WKO|Wirtschaftskammer Österreich", "AUTBUS", "Wirtschaftskammer", "", "WKÖ|WKO"),
+    ("Industriellenvereinigung", "AUTBUS", "Industriellenvereinigung", "", "IV"),
+    ("Volkshilfe", "AUTNGO", "Volkshilfe", "", "Volkshilfe"),
+    # Caritas works in both countries: a form listed for two entries is resolved by the article's country (like
+    # the Greens); Phoenix has only the international confederation (CARITAS [NGOCHRCTH])
+    ("Caritas|Caritasverband|Deutscher Caritasverband", "DEUNGO", "Caritas (Deutschland)", "CARITAS", "Caritas"),
+    ("Caritas|Caritas Österreich", "AUTNGO", "Caritas (Österreich)", "CARITAS", "Caritas"),
+    ("Diakonie", "DEUNGO", "Diakonie (Deutschland)", "", "Diakonie"),
+    ("Diakonie", "AUTNGO", "Diakonie (Österreich)", "", "Diakonie"),
 ]
 
 # Political parties (German forms) → country + PTY (GUIDELINES.md: "DEUPTY (a party)"); hand list of the parties of
@@ -301,6 +319,11 @@ SECTORS: list[tuple[str, str, str]] = [
      "Bürgermeisteramt|Bürgermeisterämter|Geheimdienst|Geheimdienste|Staat|Staaten|"
      "Bundesregierung|Landesregierung|Bundesministerium|Bundesnachrichtendienst|Verfassungsschutz",
      "GOV", "sector"),
+    # audit offices are government (Phoenix.agents: COURT_OF_AUDITORS, AUDITOR_GENERAL [~GOV])
+    ("Rechnungshof|Rechnungshofs|Rechnungshofes|Rechnungshofpräsident|Rechnungshofpräsidentin", "GOV", "sector"),
+    # Austrian offices: the head of a Land government, its members, the head of a district administration
+    ("Landeshauptmann|Landeshauptfrau|Landeshauptleute|Landeshauptmanns|Landesrat|Landesrätin|Landesräte|"
+     "Bezirkshauptmann|Bezirkshauptfrau|Vizekanzler|Vizekanzlerin", "GOV", "role"),
     # a governing coalition is the government (Phoenix.agents: RULING_COALITION, COALITION_OF_RULING_PARTIES [~GOV])
     ("Koalition|Koalitionen|Regierungskoalition|Koalitionsregierung", "GOV", "sector"),
     ("Präsident|Präsidentin|Staatspräsident|Staatspräsidentin|Ministerpräsident|Ministerpräsidentin|"
@@ -351,10 +374,17 @@ SECTORS: list[tuple[str, str, str]] = [
      "Staatsanwaltschaft|Staatsanwaltschaften|Anklagebehörde|"
      "Bundesanwaltschaft|Bundesgerichtshof|Oberstes Gericht",
      "JUD", "sector"),
+    # Austria's high courts and their usual abbreviations (Phoenix.agents: CONSTITUTIONAL_COURT [~JUD])
+    ("Verfassungsgerichtshof|Verfassungsgerichtshofs|Verwaltungsgerichtshof|Verwaltungsgerichtshofs|VfGH|VwGH|OGH",
+     "JUD", "sector"),
     ("Parlament|Parlaments|Parlamente|Abgeordnete|Abgeordneten|Abgeordneter|Parlamentarier|Kongress|Senat|Senator|"
      "Senatoren|Kongressabgeordnete|Kongressabgeordneter|Kongressabgeordneten|Bundestag|Bundesrat|Duma|Nationalversammlung|"
      "Volksvertretung|Landtag|Knesset|Unterhaus|Oberhaus|Repräsentantenhaus|Parlamentspräsident",
      "LEG", "sector"),
+    # Austria's and Switzerland's lower house; a parliamentary group's leader (Klubobmann) is a legislator ("Klubchef"
+    # is left out: in sports news it is a football club's president)
+    ("Nationalrat|Nationalrats|Nationalrates|Nationalratspräsident|Nationalratspräsidentin|Klubobmann|Klubobfrau|"
+     "Klubobleute", "LEG", "role"),
     ("Partei|Parteien|Regierungspartei|Parteichef|Parteivorsitzende|Parteivorsitzender",
      "PTY", "sector"),
     ("Medien|Presse|Zeitung|Zeitungen|Rundfunksender|Sender|Fernsehsender|Journalisten|Journalist|Reporter|"
@@ -365,7 +395,8 @@ SECTORS: list[tuple[str, str, str]] = [
     ("Mönch|Mönche|Mönchen", "BUD", "sector"),
     ("Muslime|Muslimen|Moslems", "MUS", "sector"),
     ("Schulen|Schule|Universität|Universitäten|Studenten|Studierende|Schüler", "EDU", "sector"),
-    ("Gewerkschaft|Gewerkschaften|Arbeiter|Arbeitnehmer", "LAB", "sector"),
+    ("Gewerkschaft|Gewerkschaften|Arbeiter|Arbeitnehmer|Gewerkschafter|Gewerkschafterin|Gewerkschafterinnen|"
+     "Betriebsrat|Betriebsräte|Betriebsrätin", "LAB", "sector"),
     ("Unternehmen|Konzern|Konzerne|Firma|Firmen|Wirtschaft|Unternehmer|Unternehmerin|Unternehmerinnen|Arbeitgeber|"
      "Manager|Managerin", "BUS", "sector"),
     ("Ärzte|Arzt|Krankenhaus|Krankenhäuser|Helfer|Hilfsorganisation|Hilfsorganisationen|Sanitäter",
@@ -407,6 +438,14 @@ HOME_COUNTRIES: list[tuple[str, str]] = [
      "Verfassungsschutz|Bundesnachrichtendienst|Landesregierung|Landtag|Landeskriminalamt", "DEU|AUT"),
     ("Kongressabgeordnete|Kongressabgeordneter|Kongressabgeordneten|Repräsentantenhaus|Marines|"
      "Marineinfanterie|Nationalgarde", "USA"),
+    # Austrian offices and courts; Germany also has Verwaltungsgerichtshöfe and Land audit offices, Switzerland a
+    # Nationalrat: the article's country decides, Austria first (these words are rare in German news)
+    ("Landeshauptmann|Landeshauptfrau|Landeshauptleute|Landeshauptmanns|Landesrat|Landesrätin|Landesräte|"
+     "Bezirkshauptmann|Bezirkshauptfrau|Klubobmann|Klubobfrau|Klubobleute|VfGH|VwGH|OGH", "AUT"),
+    ("Verfassungsgerichtshof|Verfassungsgerichtshofs|Verwaltungsgerichtshof|Verwaltungsgerichtshofs|Rechnungshof|"
+     "Rechnungshofs|Rechnungshofes|Rechnungshofpräsident|Rechnungshofpräsidentin", "AUT|DEU"),
+    ("Nationalrat|Nationalrats|Nationalrates|Nationalratspräsident|Nationalratspräsidentin", "AUT|CHE"),
+    ("Vizekanzler|Vizekanzlerin", "DEU|AUT"),
     ("Knesset", "ISR"),
     ("Duma", "RUS"),
     ("Papst|Vatikan", "VAT"),  # the Pope and the Curia are the Holy See's clergy, whatever country he visits

@@ -422,3 +422,35 @@ def test_agency_dateline_is_no_actor(nlp):
     assert "Warschau –" in [s.text.strip() for s in doc.sents]  # the dateline is a sentence of its own
     assert all(a.text != "Warschau" for a in doc._.lb_actors)
     assert [(e.plover_type, [a.code for a in e.actor]) for e in doc._.lb_events] == [("ACCUSE", ["POLPTY"])]
+
+
+def test_name_after_a_genitive_and_an_austrian_title_is_found_again(nlp) -> None:
+    # "Burgenlands" is parsed as the head of "Landeshauptmann Hans Niessl": the later surname is still his, and the
+    # federal government beside a Land governor and his party is Austria's
+    doc = _doc(nlp, "Burgenlands Landeshauptmann Hans Niessl (SPÖ) kritisierte am Montag die Bundesregierung. "
+                    "Die Lage sei ernst, sagte Niessl.")
+    assert _codes(doc, "Niessl", 1) == ["AUTGOV"]
+    assert _codes(doc, "Bundesregierung") == ["AUTGOV"]
+    # without the genitive the title alone is Austrian
+    doc = _doc(nlp, "Landeshauptmann Hans Niessl kritisierte am Montag die Pläne. Die Lage sei ernst, sagte Niessl.")
+    assert _codes(doc, "Landeshauptmann") == ["AUTGOV"]
+    assert _codes(doc, "Niessl", 1) == ["AUTGOV"]
+
+
+def test_austrian_associations_and_their_offices(nlp) -> None:
+    doc = _doc(nlp, "ÖGB-Chef Wolfgang Katzian forderte höhere Löhne. Das sei nötig, sagte Katzian. Die "
+                    "Wirtschaftskammer lehnte ab, die Arbeiterkammer war dafür.")
+    assert _codes(doc, "ÖGB-Chef") == ["AUTLAB"]
+    assert _codes(doc, "Katzian", 1) == ["AUTLAB"]  # the surname of the organisation's head, named again
+    assert _codes(doc, "Wirtschaftskammer") == ["AUTBUS"]
+    assert _codes(doc, "Arbeiterkammer") == ["AUTLAB"]
+    # an office title with an organisation prefix is the organisation's, not a government's
+    doc = _doc(nlp, "In Wien warnte Caritas-Präsident Michael Landau vor Kürzungen. Der Verfassungsgerichtshof "
+                    "hob das Gesetz der ÖVP auf.")
+    assert _codes(doc, "Caritas-Präsident") == ["AUTNGO"]
+    assert _codes(doc, "Verfassungsgerichtshof") == ["AUTJUD"]
+
+
+def test_accent_insensitive_org_forms_do_not_match_english_words(nlp) -> None:
+    doc = _doc(nlp, "In Hand of God erhält ein Richter Botschaften.")
+    assert _codes(doc, "God") == []

@@ -225,7 +225,9 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     for org, forms, prefixes in load_orgs(d / "orgs.tsv"):
         for form in forms:
             first = lex.multi.setdefault(tuple(norm(form).split()), ("org", org))[1]
-            if first is not org and isinstance(first, Org) and first.kind == org.kind == "party":
+            # the same form for two countries' parties or associations ("Grünen", "Caritas"): resolved per article
+            if first is not org and isinstance(first, Org) and first.kind == org.kind and \
+                    first.kind in {"party", "ngo"} and first.code[:3] != org.code[:3]:
                 alts = lex.party_alternatives.setdefault(first.id, [first])
                 if org not in alts:
                     alts.append(org)
@@ -285,6 +287,11 @@ GROUP_HEADS = {"gruppe", "gruppen", "teil", "teile", "teilen", "mitglied", "mitg
                "vertretern", "unterstutzer", "unterstutzern", "anhanger", "anhangern", "angehorige", "angehorigen",
                "einheit", "einheiten", "spezialeinheit", "spezialeinheiten", "kreise", "kreisen", "seite", "lager",
                "verbande", "verband", "truppe", "kommando", "abteilung", "fuhrung", "spitze", "sprecher", "chef"}
+# the head or a spokesperson of the organisation in a compound's prefix ("ÖGB-Chef", "AK-Expertin"): the
+# organisation's actor, though the noun alone is no sector noun
+ORG_HEADS = {"chef", "chefin", "boss", "vorsitzende", "vorsitzender", "obmann", "obfrau", "generalsekretar",
+             "generalsekretarin", "leiter", "leiterin", "direktor", "direktorin", "geschaftsfuhrer",
+             "geschaftsfuhrerin", "experte", "expertin", "vizeprasident", "vizeprasidentin", "sprecherin"}
 # sectors whose country is where they are (civilians, protesters, police): take it from the places first
 DOMESTIC = {"CVL", "OPP", "COP", "REB", "REF", "EDU", "REL", "BUD", "MUS", "MED", "LEG", "JUD", "PTY", "LAB", "HLH"}
 MIL_WORDS = ("armee", "militar", "luftangriff", "angriff", "offensive", "beschuss", "truppen", "soldat", "bomb",
@@ -413,6 +420,9 @@ class Analysis:
     dynamic: dict[tuple[str, ...], ActorRef] = field(default_factory=dict)  # names first seen with a title
     sent_starts: list[int] = field(default_factory=list)
     sent_countries: dict[int, set[str]] = field(default_factory=dict)  # sentence start → countries named (not places)
+    # every country the lexicon found (parties and associations included): the tie-breaker between the homes of a
+    # national institution when the article has no dominant country
+    country_votes: Counter = field(default_factory=Counter)
     riot_register: bool | None = None  # the article reports riots/protests rather than armed fighting
     complete: bool = False  # all mentions found (the analysis pass is over)
 
@@ -564,7 +574,8 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
                     hits.append(Hit("country", i, i + 1, country=org.code[:3], kind="prefix", sector=s[0],
                                     entry=org.id, name=org.name, confidence=0.8))
             else:
-                ok = s or key.split("-", 1)[1][:4] in {"sich", "trib", "gene", "miss", "rat", "beob"}
+                ok = s or key.split("-", 1)[1][:4] in {"sich", "trib", "gene", "miss", "rat", "beob"} or \
+                    key.rsplit("-", 1)[1] in ORG_HEADS
             if ok:
                 hits.append(Hit("org", i, i + 1, code=org.code, kind=org.kind, entry=org.id, name=org.name,
                                 confidence=0.8, sector=_split_code(org.code)[1]))
@@ -668,12 +679,36 @@ def _choose_parties(lex: Lexicon, hits: list[Hit], an: Analysis) -> None:
             continue
         by_country = {o.code[:3]: o for o in alts}
         pick = by_country.get(an.dominant[0] or "") or by_country.get(an.place_dominant or "")
+        if pick is None and alts[0].kind != "party":
+            # an association ("Caritas") beside the other actors' country; not for parties: a German Green in an
+            # Austrian paper's EU story is named beside the ÖVP's delegation leader
+            pick = by_country.get(_most_voted(an, tuple(by_country)) or "")
         if pick is None or pick.id == h.entry:
             continue
         if h.type == "org":
             h.code, h.country, h.entry, h.name = pick.code, pick.code[:3], pick.id, pick.name
         elif h.type == "country":  # a party prefix naming an office of the party's country ("Grünen-Abgeordnete")
             h.country, h.entry, h.name = pick.code[:3], pick.id, pick.name
+
+
+def _country_votes(lex: Lexicon, hits: list[Hit]) -> Counter:
+    votes: Counter[str] = Counter()
+    for h in hits:
+        if h.type == "org" and lex.party_alternatives.get(h.entry or ""):
+            continue  # its country is what is to be decided
+        c = h.country or (h.code[:3] if h.type == "org" and h.code and h.code[:3] not in {"IGO", "NGO", "---"}
+                          else None)
+        if c:
+            votes[c] += 1
+    return votes
+
+
+def _most_voted(an: Analysis, among: tuple[str, ...]) -> str | None:
+    """The one of `among` that the article names most (None when it names none of them or ties)."""
+    ranked = sorted(((an.country_votes.get(c, 0), c) for c in among), reverse=True)
+    if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
 
 
 def _dominant_country(doc: Doc, hits: list[Hit]) -> tuple[str | None, float]:
@@ -1021,6 +1056,12 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
         if gen is not None:
             head_sector = Hit("sector", gen.start, gen.end, sector=gen.sector, kind="sector", entry=gen.entry)
     title_names: list[int] = []
+    # a prenominal genitive parsed as the head of its noun ("[Burgenlands] Landeshauptmann Hans Niessl"): the genitive
+    # gives the country, the title noun the sector, the name after it is the actor's for a later "sagte Niessl"
+    gen_head = head_sector is not None and head_sector.start == tok.i + 1 and head_sector.type == "sector" and \
+        any(h.type == "country" and h.kind == "genitive" for h in head_hits)
+    if gen_head:
+        title_names = _following_names(doc, doc[head_sector.end - 1], idx, an.hits)
     if head_sector is None and tok.text[:1].isupper() and not head_hits:
         left = [h for h in phrase_hits if h.type == "sector" and h.end <= tok.i]
         if left:
@@ -1052,11 +1093,21 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
         orgs = []
     if orgs and (own_org or head_sector is None or (not left_country and head_sector.kind in {"role", "sector"})):
         o = next((o for o in orgs if tok.i in range(o.start, o.end)), orgs[0])
-        return [_ref(doc, idx, o.code or "", "igo" if o.kind == "igo" else o.kind or "igo", o.confidence,
-                     name=o.name, entry=o.entry)], ""
+        names = []
+        if own_org and "-" in tok.text and o.end == tok.i + 1:
+            # an office at the organisation named by its compound ("ÖGB-Chef Wolfgang Katzian", "SPÖ-Klubobmann
+            # Andreas Schieder"): the name after it is the organisation's person, for a later "sagte Katzian"
+            names = _following_names(doc, tok, list(range(tok.i, min(len(doc), tok.i + 5))), an.hits)
+        ref = _ref(doc, sorted(set(idx) | set(names)), o.code or "", "igo" if o.kind == "igo" else o.kind or "igo",
+                   o.confidence, name=o.name, entry=o.entry)
+        if names:
+            text = " ".join(doc[k].text for k in names)
+            for key in (name_parts(text), name_parts(text)[-1:]):
+                an.dynamic.setdefault(key, ref)
+        return [ref], ""
     # 3. a sector noun with a country from the phrase
     countries = [h for h in phrase_hits if h.type == "country" and h.start != tok.i or
-                 (h.type == "country" and h.kind == "prefix")]
+                 (h.type == "country" and (h.kind == "prefix" or gen_head and h.kind == "genitive"))]
     metonyms = [h for h in phrase_hits if h.type == "metonym" and h.start != tok.i]
     aligns = [h for h in phrase_hits if h.type == "align"]
     if head_sector is None:
@@ -1135,6 +1186,8 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
                 # the article's country decides between the homes ("Landesregierung", "Bundesheer" in Austrian
                 # news are Austrian); the first home only when the article names none of them
                 dom = an.dominant[0] if an.dominant[0] in home else an.place_dominant
+                if dom not in home:
+                    dom = _most_voted(an, home)  # "die Bundesregierung" beside "SPÖ" and "Burgenlands"
                 country, conf = (dom if dom in home else home[0]), 0.7
         if country is None and kind == "role":
             ante = _antecedent(doc, tok, an, lambda r: r.kind == "person" and (r.sector in {"GOV", None}))
@@ -1596,6 +1649,7 @@ def analyse(doc: Doc) -> Analysis:
                   persons_seen={})
     an.sent_starts = [sent.start for sent in doc.sents]
     _place_context(doc, an, hits)
+    an.country_votes = _country_votes(lex, all_hits)
     if lex.party_alternatives:
         _choose_parties(lex, hits, an)
     for h in hits:
