@@ -541,3 +541,17 @@ def test_speech_act_without_a_speaking_subject_is_its_own_source(analyse):
     doc = analyse("Der Präsident erteilte der Luftwaffe den Befehl, Menschen aus der Gefahrenzone zu bringen.")
     q = _zu_clauses(doc, 0, len(doc), set())[0]
     assert doc[q.speaker[0]:q.speaker[1]].text == "Der Präsident"
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # "Dies gab X bekannt": a particle speech verb, its particle at the end
+    ("Der neue Airbus A380 startet am Mittwoch zu seinem ersten Testflug. Dies gab Airbus in Toulouse bekannt.",
+     "Der neue Airbus A380 startet am Mittwoch zu seinem ersten Testflug. Dies"),
+    # a source named in quotation marks after "laut"
+    ("Laut „BBC News“ liefen hunderte Mönche um die Pagode.", "liefen hunderte Mönche um die Pagode"),
+])
+def test_anaphoric_particle_verb_and_quoted_source_name(analyse, text, quote):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse(text)
+    assert quote in [doc[q.start:q.end].text for q in _quote_spans(doc)[0]]

@@ -666,6 +666,10 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                 p_end = k + 3
             if role == "pre":
                 np = _np_after(doc, p_end, b, oblique=True)
+                if np is None and p_end < b and doc[p_end].text in _PAIRS:  # a name in quotation marks: laut „BBC"
+                    close = next((j for j in range(p_end + 1, min(b, p_end + 8)) if doc[j].text in
+                                  _PAIRS[doc[p_end].text]), None)
+                    np = (p_end, close + 1) if close is not None and close > p_end + 1 else None
                 if np is not None and phrase[0] == "nach" and not _source_complement(doc, np[0]):
                     np = None  # "Tesla will nach eigenen Angaben weitere Joint-Ventures eingehen": an object
                 if np is None:
@@ -1191,7 +1195,8 @@ def _anaphoric(doc: Doc, prev: tuple[int, int], a: int, b: int, taken: set[int])
     for v in range(a + 1, min(a + 4, b2)):
         if doc[v].text in {",", ":"}:
             return None
-        if _is_cue(doc[v]):
+        # a speech verb, or one with its particle at the end ("Dies gab Airbus in Toulouse bekannt.")
+        if _is_cue(doc[v]) or doc[v].text in _PARTICLE_CUES.get(doc[b2 - 1].text, ()):
             if any(doc[k].text == "," and doc[k + 1].text.lower() in _SUBORDINATORS for k in range(v, b2 - 1)):
                 return None  # "Dies sagte er, als ...": let other rules decide (not an apposition: ", Susilo ...")
             sp = _speaker_for_cue(doc, v, a, b2)
