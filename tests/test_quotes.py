@@ -555,3 +555,11 @@ def test_anaphoric_particle_verb_and_quoted_source_name(analyse, text, quote):
 
     doc = analyse(text)
     assert quote in [doc[q.start:q.end].text for q in _quote_spans(doc)[0]]
+
+
+def test_sentence_ends_after_a_thousands_number_with_its_period(nlp):
+    from lagebild.analyse.pipeline import make_doc
+    from lagebild.extract.quotes import sentence_ranges
+
+    doc = nlp(make_doc(nlp, "In diesem Jahr waren es bisher nur 5.000. Der Minister gestand ein, dass das zu wenig sei."))
+    assert len(sentence_ranges(doc)) == 2

@@ -173,7 +173,8 @@ def _is_subj(tok: Token) -> bool:
 # ----------------------------------------------------------------------------------------------- segmentation
 _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
            "November", "Dezember", "Jänner"}
-_NUM_PERIOD = re.compile(r"(?:\d+|.*\d.*[^\d.].*|.*[^\d.].*\d.*)\.")
+# a number with its sentence period: "2005.", "7,1.", "MI-17.", and thousands "5.000." (never a date: "12.03.")
+_NUM_PERIOD = re.compile(r"(?:\d+|\d{1,3}(?:\.\d{3})+|.*\d.*[^\d.].*|.*[^\d.].*\d.*)\.")
 
 
 def _ends_with_period(doc: Doc, i: int) -> bool:
