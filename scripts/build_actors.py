@@ -249,12 +249,12 @@ ORGS: list[tuple[str, str, str, str, str]] = [
     # of commerce and the employers' federation business (CHAMBER_OF_COMMERCE [~BUS]), charities civil society
     # (CIVIL_SOCIETY, NON_GOVERNMENTAL_ORGANIZATION [~NGO]); all of them national, so country + sector (AUTLAB).
     ("ÖGB|Gewerkschaftsbund|Österreichischer Gewerkschaftsbund|Österreichischen Gewerkschaftsbund|"
-     "Österreichischen Gewerkschaftsbundes|Gewerkschaftsbundes", "AUTLAB", "ÖGB", "", "ÖGB"),
+     "Österreichischen Gewerkschaftsbundes|Gewerkschaftsbundes", "AUTLAB", "ÖGB", "", "ÖGB|Gewerkschaftsbund"),
     ("GPA-djp|GPA|Gewerkschaft der Privatangestellten", "AUTLAB", "GPA-djp", "", "GPA"),
     # (not "GÖD": matching ignores accents and case, and "God" is an English word in film titles)
-    ("Arbeiterkammer|Arbeiterkammern|AK|Bundesarbeitskammer", "AUTLAB", "Arbeiterkammer", "", "AK"),
-    ("Wirtschaftskammer|WKÖ|WKO|Wirtschaftskammer Österreich", "AUTBUS", "Wirtschaftskammer", "", "WKÖ|WKO"),
-    ("Industriellenvereinigung", "AUTBUS", "Industriellenvereinigung", "", "IV"),
+    ("Arbeiterkammer|Arbeiterkammern|AK|Bundesarbeitskammer", "AUTLAB", "Arbeiterkammer", "", "AK|Arbeiterkammer"),
+    ("Wirtschaftskammer|WKÖ|WKO|Wirtschaftskammer Österreich", "AUTBUS", "Wirtschaftskammer", "", "WKÖ|WKO|Wirtschaftskammer"),
+    ("Industriellenvereinigung", "AUTBUS", "Industriellenvereinigung", "", "IV|Industriellenvereinigung"),
     ("Volkshilfe", "AUTNGO", "Volkshilfe", "", "Volkshilfe"),
     # Caritas works in both countries: a form listed for two entries is resolved by the article's country (like
     # the Greens); Phoenix has only the international confederation (CARITAS [NGOCHRCTH])

@@ -454,3 +454,19 @@ def test_austrian_associations_and_their_offices(nlp) -> None:
 def test_accent_insensitive_org_forms_do_not_match_english_words(nlp) -> None:
     doc = _doc(nlp, "In Hand of God erhält ein Richter Botschaften.")
     assert _codes(doc, "God") == []
+
+
+def test_bracketed_short_form_names_the_actor_again(nlp) -> None:
+    doc = _doc(nlp, "In Wien teilte die Bundeswettbewerbsbehörde (BWB) am Freitag mit, sie prüfe den Fall. Die "
+                    "Preise seien zu hoch, so die BWB.")
+    assert _codes(doc, "BWB", 1) == _codes(doc, "Bundeswettbewerbsbehörde") != []
+    # a party after a person is his affiliation, not his short form
+    doc = _doc(nlp, "Landeshauptmann Markus Wallner (VP) sprach. Die VP sei dafür.")
+    assert _codes(doc, "VP", 1) != _codes(doc, "Landeshauptmann")
+
+
+def test_office_compound_with_the_long_name_of_an_association(nlp) -> None:
+    doc = _doc(nlp, "In Wien kritisierte Wirtschaftskammer-Präsident Christoph Leitl die Pläne. Das sei falsch, "
+                    "sagte Leitl.")
+    assert _codes(doc, "Wirtschaftskammer-Präsident") == ["AUTBUS"]
+    assert _codes(doc, "Leitl", 1) == ["AUTBUS"]

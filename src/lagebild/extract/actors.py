@@ -1693,6 +1693,8 @@ def analyse(doc: Doc) -> Analysis:
                 # the name is a mention of a person of its own (a later "er" or "der" refers to it)
                 refs = refs + [_ref(doc, names, refs[0].code, "person", 0.7, name=text, entry=refs[0].entry,
                                     resolved_from=refs[0].text)]
+        if len(refs) == 1 and refs[0].kind not in {"pronoun", "person"}:
+            _bracketed_short_form(doc, refs[0], an)
         for r in refs:
             an.mentions.append(r)
             an.mention_heads[head.i] = r
@@ -1706,6 +1708,24 @@ def analyse(doc: Doc) -> Analysis:
     an.mentions.sort(key=lambda r: r.start)
     an.complete = True
     return an
+
+
+def _bracketed_short_form(doc: Doc, ref: ActorRef, an: Analysis) -> None:
+    """An abbreviation in brackets right after a mention ("die Bundeswettbewerbsbehörde (BWB)", "der Organisation
+    für das Verbot von Chemiewaffen (OPCW)") names the same actor later ("teilte die BWB mit")."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return
+    abbr = doc[span.end + 1]
+    text = abbr.text
+    if an.hits.get(abbr.i) or not 2 <= len(text) <= 6 or not text[:1].isupper() or \
+            sum(c.isupper() for c in text) < 2:
+        return
+    # its first letter is that of a word of the mention ("Markus Wallner (VP)" is his party, not his short form)
+    first = norm(text)[:1]
+    if not any(norm(t.text)[:1] == first for t in span if t.text[:1].isupper()):
+        return
+    an.dynamic.setdefault(name_parts(text), ref)
 
 
 # --------------------------------------------------------------------------------------------------------------
