@@ -726,7 +726,7 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
 def _wie_attribution(doc: Doc, a: int, b: int, k: int, taken: set[int]) -> _Q | None:
     """"wie X mitteilte" at token k: the source clause up to its speech verb (the clause before or after is the
     quote)."""
-    for v in range(k + 1, min(k + 14, b)):
+    for v in range(k + 1, min(k + 20, b)):
         t = doc[v].text
         if t in {".", ";"}:
             return None
