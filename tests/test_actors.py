@@ -470,3 +470,20 @@ def test_office_compound_with_the_long_name_of_an_association(nlp) -> None:
                     "sagte Leitl.")
     assert _codes(doc, "Wirtschaftskammer-Präsident") == ["AUTBUS"]
     assert _codes(doc, "Leitl", 1) == ["AUTBUS"]
+
+
+def test_feminine_role_nouns_are_coded_like_the_masculine(nlp) -> None:
+    doc = _doc(nlp, "Die britische Botschafterin in Wien hofft auf eine Einigung. Auch die Aktivistinnen "
+                    "protestierten in Moskau.")
+    assert _codes(doc, "Botschafterin") == ["GBRGOV"]
+    assert A.sector_of(A.load_lexicon(), "Aktivistinnen")[0] == "OPP"
+    assert A.sector_of(A.load_lexicon(), "Berlin") is None
+
+
+def test_name_with_a_particle_after_an_office_is_found_again(nlp) -> None:
+    doc = _doc(nlp, "Der UN-Sondergesandte Staffan de Mistura forderte eine Waffenruhe. Das sei dringend, "
+                    "sagte de Mistura.")
+    assert _codes(doc, "Mistura", 1) == ["IGOUNO"]
+    doc = _doc(nlp, "Die Lage sei ernst, sagte EU-Justizkommissarin Vera Jourova. Man werde handeln, so Jourova.")
+    assert _codes(doc, "EU-Justizkommissarin") == ["IGOEU"]
+    assert _codes(doc, "Jourova", 1) == ["IGOEU"]

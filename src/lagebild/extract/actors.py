@@ -289,9 +289,10 @@ GROUP_HEADS = {"gruppe", "gruppen", "teil", "teile", "teilen", "mitglied", "mitg
                "verbande", "verband", "truppe", "kommando", "abteilung", "fuhrung", "spitze", "sprecher", "chef"}
 # the head or a spokesperson of the organisation in a compound's prefix ("ÖGB-Chef", "AK-Expertin"): the
 # organisation's actor, though the noun alone is no sector noun
-ORG_HEADS = {"chef", "chefin", "boss", "vorsitzende", "vorsitzender", "obmann", "obfrau", "generalsekretar",
+# (matched at the end of the compound's second part: "EU-Justizkommissarin", "VKI-Rechtschef")
+ORG_HEADS = ("chef", "chefin", "boss", "vorsitzende", "vorsitzender", "obmann", "obfrau", "generalsekretar",
              "generalsekretarin", "leiter", "leiterin", "direktor", "direktorin", "geschaftsfuhrer",
-             "geschaftsfuhrerin", "experte", "expertin", "vizeprasident", "vizeprasidentin", "sprecherin"}
+             "geschaftsfuhrerin", "experte", "expertin", "prasidentin", "sprecherin", "kommissar", "kommissarin")
 # sectors whose country is where they are (civilians, protesters, police): take it from the places first
 DOMESTIC = {"CVL", "OPP", "COP", "REB", "REF", "EDU", "REL", "BUD", "MUS", "MED", "LEG", "JUD", "PTY", "LAB", "HLH"}
 MIL_WORDS = ("armee", "militar", "luftangriff", "angriff", "offensive", "beschuss", "truppen", "soldat", "bomb",
@@ -340,6 +341,12 @@ def sector_of(lex: Lexicon, text: str, lemma: str | None = None) -> tuple[str, s
 def _sector_of(lex: Lexicon, text: str, lemma: str | None) -> tuple[str, str, str] | None:
     key = norm(text)
     cands = _strip_inflection(key)
+    # the feminine of a role noun ("Botschafterin", "Aktivistinnen") is coded like its masculine
+    fem = key[:-5] if key.endswith("innen") else key[:-2] if key.endswith("in") else ""
+    suffix_cands = cands[:2]
+    if len(fem) >= 5:
+        cands.append(fem)
+        suffix_cands.append(fem)
     if lemma:
         cands.append(norm(lemma))
     for c in cands:
@@ -350,7 +357,7 @@ def _sector_of(lex: Lexicon, text: str, lemma: str | None) -> tuple[str, str, st
         last = key.rsplit("-", 1)[1]
         if last:
             return sector_of(lex, last)
-    for c in cands[:2]:
+    for c in suffix_cands:
         for pos in range(3, len(c) - 3):  # longest suffix first: a compound's last element
             form = c[pos:]
             if form not in lex.sectors:
@@ -575,7 +582,7 @@ def _find_hits(lex: Lexicon, doc: Doc, date: dt.date | None) -> list[Hit]:
                                     entry=org.id, name=org.name, confidence=0.8))
             else:
                 ok = s or key.split("-", 1)[1][:4] in {"sich", "trib", "gene", "miss", "rat", "beob"} or \
-                    key.rsplit("-", 1)[1] in ORG_HEADS
+                    key.rsplit("-", 1)[1].endswith(ORG_HEADS)
             if ok:
                 hits.append(Hit("org", i, i + 1, code=org.code, kind=org.kind, entry=org.id, name=org.name,
                                 confidence=0.8, sector=_split_code(org.code)[1]))
@@ -1001,11 +1008,27 @@ def _following_names(doc: Doc, tok: Token, idx: list[int], hits: dict[int, list[
     out = []
     k = tok.i + 1
     inside = set(idx)
-    while k in inside and doc[k].text[:1].isupper() and not hits.get(k) and len(doc[k].text) > 1 and \
-            (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PER"):
-        out.append(k)
+    while k in inside and not hits.get(k) and len(doc[k].text) > 1:
+        t = doc[k]
+        if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ == "PER"):
+            out.append(k)
+        elif out and _name_particle(doc, k):
+            out.append(k)  # "Staffan de Mistura", "Said Raad al-Hussein"
+        else:
+            break
         k += 1
+    while out and not doc[out[-1]].text[:1].isupper() and "-" not in doc[out[-1]].text:
+        out.pop()
     return out
+
+
+def _name_particle(doc: Doc, k: int) -> bool:
+    """A lower-case particle inside a personal name: "de" before a capitalised word, or "al-Hussein"."""
+    t = doc[k]
+    if t.lower_ in NAME_LINKS:
+        return k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+    first, _, rest = t.text.partition("-")
+    return first in NAME_LINKS and rest[:1].isupper()
 
 
 # envoys: with an organisation prefix and a country they represent the country ("UN-Botschafter Chinas")
@@ -1031,7 +1054,7 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
 
     persons = [h for h in phrase_hits if h.type == "person"]
     # a name first seen with a title ("der Kongressabgeordnete John Murtha" ... "Murtha")
-    if tok.text[:1].isupper() and not head_hits and not persons:
+    if (tok.text[:1].isupper() or _name_particle(doc, tok.i)) and not head_hits and not persons:
         known = _dynamic_name(doc, tok, an)
         if known is not None:
             return [_ref(doc, idx, known.code, "person", 0.7, name=known.name, entry=known.entry,
