@@ -563,3 +563,12 @@ def test_sentence_ends_after_a_thousands_number_with_its_period(nlp):
 
     doc = nlp(make_doc(nlp, "In diesem Jahr waren es bisher nur 5.000. Der Minister gestand ein, dass das zu wenig sei."))
     assert len(sentence_ranges(doc)) == 2
+
+
+def test_fronted_source_scopes_over_a_reported_clause_inside(analyse):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse("Laut BBC News sagte der Minister, dass zehn Millionen Dollar investiert werden sollen.")
+    texts = [doc[q.start:q.end].text for q in _quote_spans(doc)[0]]
+    assert "sagte der Minister, dass zehn Millionen Dollar investiert werden sollen" in texts
+    assert "dass zehn Millionen Dollar investiert werden sollen" in texts

@@ -812,6 +812,10 @@ def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tupl
                 qa = a
         else:
             qa, qb = a, b2
+    # a fronted source scopes over the whole rest, a reported clause inside included ("Laut BBC News sagte der
+    # Minister, dass ..."): the corpus nests both quotes
+    if src_start <= a + 1 and qb - qa >= 3:
+        return _Q(qa, qb, "Indirect", np, cue, 0.6, rule="attr")
     # never across a quote already found (a direct quote, an indirect clause)
     while qa < qb and qa in taken:
         qa += 1
