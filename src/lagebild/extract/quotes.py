@@ -801,10 +801,13 @@ def _attr_quote(doc: Doc, a: int, b: int, src_start: int, src_end: int, np: tupl
         qa, qb = a, _strip_end(doc, a, src_start)
     else:  # in the middle: the whole sentence, or the clause after a comma that holds the attribution ("ein
         # Motorboot, auf dem sich nach Angaben X 300.000 Dollar befunden haben sollen, ist gekentert")
-        left = next((j for j in range(src_start - 1, a - 1, -1) if doc[j].text in {",", ";", ":"}), None)
+        # (not the comma of a truncated compound: "Konto-, Post- und Telefondaten")
+        left = next((j for j in range(src_start - 1, a - 1, -1) if doc[j].text in {",", ";", ":"} and
+                     not doc[j - 1].text.endswith("-")), None)
         if left is not None:
             qa = left + 1
-            qb = next((j for j in range(src_end, b2) if doc[j].text in {",", ";", ":"}), b2)
+            qb = next((j for j in range(src_end, b2) if doc[j].text in {",", ";", ":"} and
+                       not doc[j - 1].text.endswith("-")), b2)
             # "Die Aktion, die ..., wurde laut X begleitet": the clause is the rest of the main clause, whose
             # subject precedes the insertion (after a fronted subordinate clause, "Nachdem ..., wurden sie laut X
             # freigelassen", the main clause is the quote)
