@@ -129,9 +129,14 @@ REGIONS: dict[str, tuple[list[str], list[str]]] = {
             ["bayerisch", "brandenburgisch", "hessisch", "sächsisch", "thüringisch", "niedersächsisch",
              "nordrhein-westfälisch", "baden-württembergisch", "rheinland-pfälzisch", "saarländisch",
              "schleswig-holsteinisch", "mecklenburgisch", "württembergisch", "badisch"]),
-    "AUT": (["Tirols", "Kärntens", "Vorarlbergs", "Burgenlands", "Niederösterreichs", "Oberösterreichs", "Wiens"],
-            ["tirolerisch", "niederösterreichisch", "oberösterreichisch", "steirisch", "kärntnerisch"]),
+    "AUT": (["Tirols", "Kärntens", "Vorarlbergs", "Burgenlands", "Niederösterreichs", "Oberösterreichs", "Wiens",
+             "Steiermarks"],  # not "Salzburgs": in sports reports the football club ("Salzburgs Rückfall")
+            ["tirolerisch", "niederösterreichisch", "oberösterreichisch", "steirisch", "kärntnerisch", "burgenländisch"]),
+    # South Tyrol is Italy's, though its head of government is a "Landeshauptmann" (an Austrian home title)
+    "ITA": (["Südtirols"], ["südtirolerisch"]),
 }
+# invariable place adjectives in -er ("der Südtiroler Landeshauptmann"): used as they are, not inflected
+REGION_INVARIABLE: dict[str, list[str]] = {"ITA": ["Südtiroler"]}
 # Prefix short forms in hyphenated compounds ("US-Soldaten", "UN-Sicherheitsrat" handled in orgs)
 PREFIXES = {"US": "USA", "USA": "USA"}
 
@@ -723,6 +728,9 @@ def build(data: Path) -> None:
         for st in stems:
             for form in adj_forms(st):
                 add(a3, form, "adjective", "region")
+    for a3, forms in REGION_INVARIABLE.items():
+        for form in forms:
+            add(a3, form, "adjective", "region")
     rows.sort(key=lambda r: (r[0], r[2], r[1]))
     write(OUT / "countries.tsv", header("countries: names, genitives, adjectives (all inflections), demonyms, prefixes",
                                         "Unicode CLDR German territory names via babel; lagebild hand lists",

@@ -487,3 +487,14 @@ def test_name_with_a_particle_after_an_office_is_found_again(nlp) -> None:
     doc = _doc(nlp, "Die Lage sei ernst, sagte EU-Justizkommissarin Vera Jourova. Man werde handeln, so Jourova.")
     assert _codes(doc, "EU-Justizkommissarin") == ["IGOEU"]
     assert _codes(doc, "Jourova", 1) == ["IGOEU"]
+
+
+def test_office_at_an_international_organisation_beats_the_dictionary_role(nlp) -> None:
+    # Phoenix has her as a Swedish minister; the text names her current office
+    doc = _doc(nlp, "In Wien warb EU-Handelskommissarin Cecilia Malmström für das Abkommen.", date=None)
+    assert _codes(doc, "Malmström") == ["IGOEU"]
+
+
+def test_south_tyrol_is_italian_though_its_head_is_a_landeshauptmann(nlp) -> None:
+    doc = _doc(nlp, "Der Südtiroler Landeshauptmann Luis Durnwalder wies die Vorwürfe zurück.")
+    assert _codes(doc, "Landeshauptmann") == ["ITAGOV"]

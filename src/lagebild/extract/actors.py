@@ -1102,6 +1102,14 @@ def _resolve_phrase(doc: Doc, tok: Token, an: Analysis, lex: Lexicon) -> tuple[l
             country = next((h.country for h in phrase_hits if h.type == "country"), None) or p.country
             if country:
                 code, conf = f"{country}{head_sector.sector or 'GOV'}", 0.8
+        office = next((h for h in phrase_hits if h.type == "org" and h.kind == "igo" and h.end == p.start and
+                       "-" in doc[h.start].text), None)
+        if office is not None and office.code and not code.startswith("IGO") and \
+                not norm(doc[office.start].text).rsplit("-", 1)[-1].startswith(ENVOYS):
+            # an office at an international organisation named before the name ("EU-Handelskommissarin Cecilia
+            # Malmström"): it beats the dictionary's national role (Phoenix has her as a Swedish minister); an
+            # envoy to the organisation ("UN-Botschafter") still speaks for his country
+            code, conf = office.code, 0.8
         return [_ref(doc, idx, code, "person", conf, name=p.name, entry=p.entry)], ""
     # 2. an organisation as head or name in the phrase
     # a party in brackets after a name is an affiliation ("Bundesinnenminister Wolfgang Schäuble (CDU)"): the
