@@ -572,3 +572,18 @@ def test_fronted_source_scopes_over_a_reported_clause_inside(analyse):
     texts = [doc[q.start:q.end].text for q in _quote_spans(doc)[0]]
     assert "sagte der Minister, dass zehn Millionen Dollar investiert werden sollen" in texts
     assert "dass zehn Millionen Dollar investiert werden sollen" in texts
+
+
+def test_noun_spelled_like_a_subjunctive_is_no_reported_speech(analyse):
+    from lagebild.extract.quotes import _quote_spans
+
+    doc = analyse("Im Vergleich der Bundesländer steht Schleswig-Holstein an zweiter Stelle in der Rangliste.")
+    assert not _quote_spans(doc)[0]
+
+
+def test_ordinal_after_an_article_ends_no_sentence(nlp):
+    from lagebild.analyse.pipeline import make_doc
+    from lagebild.extract.quotes import sentence_ranges
+
+    doc = nlp(make_doc(nlp, "Er sagte, dass Medvedev in der 42. Minute das Tor schoss."))
+    assert len(sentence_ranges(doc)) == 1

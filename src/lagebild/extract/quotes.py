@@ -133,7 +133,8 @@ def _is_cue(tok: Token) -> bool:
 def _is_ki(tok: Token) -> bool:
     low = tok.text.lower()
     if low in lexicon().ki:
-        return True
+        # a capitalised form is a noun ("an zweiter Stelle", "die Lage"), unless the tagger reads a verb
+        return tok.text[:1].islower() or tok.pos_ in ("VERB", "AUX")
     # the trained morphologizer, when it says present subjunctive of a finite verb and the form agrees
     # (Konjunktiv I of the third person ends in -e: "bestehe", "verfüge"; -en/-t forms equal the indicative)
     if tok.pos_ not in ("VERB", "AUX") or not low.endswith("e"):
@@ -177,6 +178,10 @@ _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August
 _NUM_PERIOD = re.compile(r"(?:\d+|\d{1,3}(?:\.\d{3})+|.*\d.*[^\d.].*|.*[^\d.].*\d.*)\.")
 
 
+_ORDINAL_BEFORE = {"der", "die", "das", "dem", "den", "des", "zum", "zur", "im", "am", "vom", "beim", "ins", "seinem",
+                   "seiner", "seines", "ihrem", "ihrer", "ihres"}
+
+
 def _ends_with_period(doc: Doc, i: int) -> bool:
     """A token the tokenizer left with its sentence period ("2005.", "7,1.", "MI-17."), before a capitalised
     word; not a day ordinal ("am 3. Oktober", "der 3. Platz")."""
@@ -185,6 +190,9 @@ def _ends_with_period(doc: Doc, i: int) -> bool:
         return False
     nxt = doc[i + 1].text
     if not nxt[:1].isupper() or nxt in _MONTHS:
+        return False
+    # an ordinal after an article or a contracted preposition: "in der 42. Minute", "zum 60. Geburtstag"
+    if t[:-1].isdigit() and i > 0 and doc[i - 1].text.lower() in _ORDINAL_BEFORE:
         return False
     return not (t[:-1].isdigit() and int(t[:-1]) <= 31)
 
