@@ -64,11 +64,11 @@ def run(texts: list[str], workers: int, extract: bool) -> dict:
 
 def component_shares(texts: list[str]) -> dict[str, float]:
     """Seconds per extraction component, after a batched analysis pass (one process)."""
-    from lagebild.analyse.pipeline import load_pipeline, make_doc
+    from lagebild.analyse.pipeline import ANALYSIS_COMPONENTS, load_pipeline, make_doc
 
     nlp = load_pipeline(extract=True)
     nlp("Warmlauf.")
-    extractors = [n for n, _ in nlp.pipeline if n.startswith("lagebild_") and n != "lagebild_paragraphs"]
+    extractors = [n for n, _ in nlp.pipeline if n.startswith("lagebild_") and n not in ANALYSIS_COMPONENTS]
     t0 = time.perf_counter()
     with nlp.select_pipes(disable=extractors):
         docs = list(nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=32))

@@ -123,13 +123,13 @@ def reported_lemmas(data: Path) -> list[tuple[str, int, int]]:
     """Verb lemmas (by the analysis model's lemmatizer) of sentences that report speech as a whole: (lemma,
     sentences mostly inside a Reported quote, sentences with the lemma), train split only. Lemmas generalise
     to the forms the train split never shows; the learned filter weighs them (its `rep_lem=` features)."""
-    from lagebild.analyse.pipeline import load_pipeline
+    from lagebild.analyse.pipeline import ANALYSIS_COMPONENTS, load_pipeline
     from lagebild.extract.quotes import verb_lemma
 
     nlp = load_pipeline()
     # the parser too: a separated particle belongs to the lemma ("weist ... hin" -> "hinweisen")
     keep = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "lemmatizer", "parser",
-            "lagebild_paragraphs"}
+            *ANALYSIS_COMPONENTS}
     disable = [n for n in nlp.pipe_names if n not in keep]
     in_rep: collections.Counter[str] = collections.Counter()
     total: collections.Counter[str] = collections.Counter()

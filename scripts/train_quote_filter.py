@@ -30,7 +30,7 @@ def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], li
     """Features and quote labels of all candidates; gold quote and gold speaker counts; per document (doc,
     candidates, sentences, sentence index, corpus words, gold) for the speaker ranker."""
     import lagebild.extract.quotes as Q
-    from lagebild.analyse.pipeline import load_pipeline, make_doc
+    from lagebild.analyse.pipeline import ANALYSIS_COMPONENTS, load_pipeline, make_doc
     from lagebild.evaluate.quotes import _word_tokens, char_span_tokens, gold_items, match
 
     Q._TRAINING = True
@@ -47,7 +47,8 @@ def candidates(data: Path, limit: int | None) -> tuple[list[dict], list[int], li
             yield make_doc(nlp, d["originalText"], dt.date.fromisoformat(m.group(1)) if m else None)
 
     # the candidates depend on the analysis only (not on the other extractors)
-    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("lagebild_") and n != "lagebild_paragraphs"]):
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("lagebild_") and
+                                   n not in ANALYSIS_COMPONENTS]):
         for d, doc in zip(corpus, nlp.pipe(docs(), batch_size=16), strict=True):
             words = _word_tokens(d["tokens"])
             gold = gold_items(d)

@@ -39,3 +39,19 @@ def test_entities() -> None:
     assert any(e.text.endswith("Steinmeier") and e.label == "PER" for e in art.entities)
     for e in art.entities:
         assert TEXT[e.start:e.end] == e.text
+
+
+def test_extra_spaces_are_no_words_and_offsets_stay_in_the_original_text(nlp):
+    """Web text has runs of spaces; the model learnt without them, so it reads the text without them and the
+    annotation is laid back on the original tokens."""
+    from lagebild.analyse.pipeline import make_doc
+
+    text = "Der  Verteidigungsminister sagte, die  Lage sei ernst."
+    doc = nlp(make_doc(nlp, text))
+    assert doc.text == text
+    spaces = [t for t in doc if t.is_space]
+    assert spaces and all(t.pos_ == "SPACE" and t.head.i == t.i - 1 for t in spaces)
+    assert not any(t.head.is_space and t.head.i != t.i for t in doc)  # no word depends on a space
+    assert doc[2].text == "Verteidigungsminister" and doc[2].dep_ == "nsubj"
+    quote = doc._.lb_quotes[0]
+    assert text[quote.start:quote.end] == "die  Lage sei ernst"

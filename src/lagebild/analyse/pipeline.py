@@ -83,6 +83,87 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Runs of spaces inside a line ("die  deutschen Gerichte", frequent in text taken from web pages: 211 of 1,028
+# derStandard articles) become whitespace tokens. The model learnt from treebanks without them and tags and attaches
+# them as words (a " " tagged NUM heading "die"). The trained components therefore read the text without those
+# tokens, and their annotation is then laid back onto the Doc of the original text, so every offset stays an offset
+# into the text the user gave. Line breaks stay tokens: they mark paragraphs and headlines.
+_SPACES_KEY = "lagebild.spaces.original"
+# lagebild's own components of the analysis stage (the rest of the lagebild_* components extract)
+ANALYSIS_COMPONENTS = ("lagebild_spaces_out", "lagebild_paragraphs", "lagebild_spaces_back")
+
+
+def _extra_space(tok) -> bool:
+    return tok.is_space and "\n" not in tok.text and tok.i > 0
+
+
+@Language.component("lagebild_spaces_out")
+def spaces_out(doc: Doc) -> Doc:
+    """A Doc without the extra whitespace tokens of `doc` (the original is kept for `lagebild_spaces_back`)."""
+    drop = [t.i for t in doc if _extra_space(t)]
+    if not drop:
+        return doc
+    keep = [t for t in doc if not _extra_space(t)]
+    words = [t.text for t in keep]
+    spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and _extra_space(doc[t.i + 1])) for t in keep]
+    clean = Doc(doc.vocab, words=words, spaces=spaces)
+    for key, value in doc.user_data.items():
+        if isinstance(key, tuple) and key[:1] == ("._.",):
+            clean.user_data[key] = value
+    clean.user_data[_SPACES_KEY] = ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.i for t in keep])
+    return clean
+
+
+@Language.component("lagebild_spaces_back")
+def spaces_back(doc: Doc) -> Doc:
+    """The Doc of the original text with the annotation the trained components gave the cleaned one."""
+    saved = doc.user_data.get(_SPACES_KEY)
+    if saved is None:
+        return doc
+    words, spaces, keep = saved
+    n = len(words)
+    new_of = dict(enumerate(keep))  # clean index -> original index
+    kept = set(keep)
+    tags, pos, morphs, lemmas, deps, heads, starts = [], [], [], [], [], [], []
+    prev_word = {}
+    last = None
+    for i in range(n):
+        prev_word[i] = last
+        if i in kept:
+            last = i
+    clean_of = {o: c for c, o in new_of.items()}
+    for i in range(n):
+        if i in kept:
+            t = doc[clean_of[i]]
+            tags.append(t.tag_)
+            pos.append(t.pos_)
+            morphs.append(str(t.morph))
+            lemmas.append(t.lemma_)
+            deps.append(t.dep_)
+            heads.append(new_of[t.head.i])
+            starts.append(bool(t.is_sent_start))
+        else:  # an extra space: attached to the word before it, as spaCy's own models do
+            tags.append("_SP")
+            pos.append("SPACE")
+            morphs.append("")
+            lemmas.append(words[i])
+            deps.append("dep")
+            heads.append(prev_word[i])
+            starts.append(False)
+    ents = ["O"] * n
+    for e in doc.ents:
+        a, b = new_of[e.start], new_of[e.end - 1]
+        ents[a] = f"B-{e.label_}"
+        for k in range(a + 1, b + 1):
+            ents[k] = f"I-{e.label_}"
+    out = Doc(doc.vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs, lemmas=lemmas, heads=heads,
+              deps=deps, sent_starts=starts, ents=ents)
+    for key, value in doc.user_data.items():
+        if isinstance(key, tuple) and key[:1] == ("._.",):
+            out.user_data[key] = value
+    return out
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, extract: bool = True) -> Language:
     """Load the trained German pipeline; with `extract`, append lagebild's extraction components."""
@@ -90,6 +171,9 @@ def load_pipeline(model: str | None = None, extract: bool = True) -> Language:
     if not (path / "config.cfg").exists():
         raise ModelError(f"no trained pipeline at {path}: run `lagebild train` (see training/README.md)")
     nlp = spacy.load(path)
+    if nlp.pipe_names:
+        nlp.add_pipe("lagebild_spaces_out", first=True)
+        nlp.add_pipe("lagebild_spaces_back", last=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("lagebild_paragraphs", before="parser")
     if extract:
