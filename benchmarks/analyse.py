@@ -41,18 +41,28 @@ def _work(args: tuple[list[str], bool]) -> tuple[int, int, float, int]:
         n_tok += len(doc)
         n_sent += sum(1 for _ in doc.sents)
     dt = time.perf_counter() - t0
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    return n_tok, n_sent, dt, rss_mb
+    return n_tok, n_sent, dt, peak_rss_mb()
+
+
+def peak_rss_mb() -> int:
+    """Peak resident memory of this process image in MB. Linux's VmHWM, because ru_maxrss survives exec: a worker
+    started by "spawn" would otherwise report the parent's peak from before it was forked."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def run(texts: list[str], workers: int, extract: bool) -> dict:
     t0 = time.perf_counter()
-    if workers == 1:
-        results = [_work((texts, extract))]
-    else:
-        chunks = [texts[i::workers] for i in range(workers)]
-        with mp.get_context("spawn").Pool(workers) as pool:
-            results = pool.map(_work, [(c, extract) for c in chunks])
+    # every configuration in fresh processes, one pipeline each: the memory figures are then per process
+    chunks = [texts[i::workers] for i in range(workers)]
+    with mp.get_context("spawn").Pool(workers) as pool:
+        results = pool.map(_work, [(c, extract) for c in chunks])
     wall = time.perf_counter() - t0
     n_tok = sum(r[0] for r in results)
     n_sent = sum(r[1] for r in results)
@@ -67,7 +77,9 @@ def component_shares(texts: list[str]) -> dict[str, float]:
     from lagebild.analyse.pipeline import ANALYSIS_COMPONENTS, load_pipeline, make_doc
 
     nlp = load_pipeline(extract=True)
-    nlp("Warmlauf.")
+    # warm up on real articles: the extractors load their lexicons on first use, which is no per-article cost
+    for _ in nlp.pipe((make_doc(nlp, t) for t in texts[:10]), batch_size=10):
+        pass
     extractors = [n for n, _ in nlp.pipeline if n.startswith("lagebild_") and n not in ANALYSIS_COMPONENTS]
     t0 = time.perf_counter()
     with nlp.select_pipes(disable=extractors):
