@@ -57,6 +57,15 @@ class Summary:
 
 
 def _peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB: Linux's VmHWM where there is one, because ru_maxrss survives
+    exec and a worker started by "spawn" would report its parent's peak from before the fork."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
