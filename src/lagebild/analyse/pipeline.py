@@ -97,19 +97,22 @@ def _extra_space(tok) -> bool:
     return tok.is_space and "\n" not in tok.text and tok.i > 0
 
 
+def _copy_extensions(src: Doc, dst: Doc) -> None:
+    """The `doc._.*` values (article date, metadata, record lists) of `src` onto `dst`."""
+    for key, value in src.user_data.items():
+        if isinstance(key, tuple) and key[:1] == ("._.",):
+            dst.user_data[key] = value
+
+
 @Language.component("lagebild_spaces_out")
 def spaces_out(doc: Doc) -> Doc:
     """A Doc without the extra whitespace tokens of `doc` (the original is kept for `lagebild_spaces_back`)."""
-    drop = [t.i for t in doc if _extra_space(t)]
-    if not drop:
-        return doc
     keep = [t for t in doc if not _extra_space(t)]
-    words = [t.text for t in keep]
+    if len(keep) == len(doc):
+        return doc
     spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and _extra_space(doc[t.i + 1])) for t in keep]
-    clean = Doc(doc.vocab, words=words, spaces=spaces)
-    for key, value in doc.user_data.items():
-        if isinstance(key, tuple) and key[:1] == ("._.",):
-            clean.user_data[key] = value
+    clean = Doc(doc.vocab, words=[t.text for t in keep], spaces=spaces)
+    _copy_extensions(doc, clean)
     clean.user_data[_SPACES_KEY] = ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.i for t in keep])
     return clean
 
@@ -120,47 +123,37 @@ def spaces_back(doc: Doc) -> Doc:
     saved = doc.user_data.get(_SPACES_KEY)
     if saved is None:
         return doc
-    words, spaces, keep = saved
-    n = len(words)
-    new_of = dict(enumerate(keep))  # clean index -> original index
-    kept = set(keep)
+    words, spaces, keep = saved  # keep[c]: the original index of the cleaned Doc's token c
     tags, pos, morphs, lemmas, deps, heads, starts = [], [], [], [], [], [], []
-    prev_word = {}
-    last = None
-    for i in range(n):
-        prev_word[i] = last
-        if i in kept:
-            last = i
-    clean_of = {o: c for c, o in new_of.items()}
-    for i in range(n):
-        if i in kept:
-            t = doc[clean_of[i]]
+    c, last_word = 0, 0
+    for i, word in enumerate(words):
+        if c < len(keep) and keep[c] == i:
+            t = doc[c]
             tags.append(t.tag_)
             pos.append(t.pos_)
             morphs.append(str(t.morph))
             lemmas.append(t.lemma_)
             deps.append(t.dep_)
-            heads.append(new_of[t.head.i])
+            heads.append(keep[t.head.i])
             starts.append(bool(t.is_sent_start))
+            c, last_word = c + 1, i
         else:  # an extra space: attached to the word before it, as spaCy's own models do
             tags.append("_SP")
             pos.append("SPACE")
             morphs.append("")
-            lemmas.append(words[i])
+            lemmas.append(word)
             deps.append("dep")
-            heads.append(prev_word[i])
+            heads.append(last_word)
             starts.append(False)
-    ents = ["O"] * n
+    ents = ["O"] * len(words)
     for e in doc.ents:
-        a, b = new_of[e.start], new_of[e.end - 1]
+        a, b = keep[e.start], keep[e.end - 1]
         ents[a] = f"B-{e.label_}"
         for k in range(a + 1, b + 1):
             ents[k] = f"I-{e.label_}"
     out = Doc(doc.vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs, lemmas=lemmas, heads=heads,
               deps=deps, sent_starts=starts, ents=ents)
-    for key, value in doc.user_data.items():
-        if isinstance(key, tuple) and key[:1] == ("._.",):
-            out.user_data[key] = value
+    _copy_extensions(doc, out)
     return out
 
 
