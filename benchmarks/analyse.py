@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import csv
 import multiprocessing as mp
-import resource
 import sys
 import time
 from pathlib import Path
@@ -32,6 +31,7 @@ def load_texts(data: Path, limit: int) -> list[str]:
 def _work(args: tuple[list[str], bool]) -> tuple[int, int, float, int]:
     texts, extract = args
     from lagebild.analyse.pipeline import load_pipeline, make_doc
+    from lagebild.ingest.run import peak_rss_mb
 
     nlp = load_pipeline(extract=extract)
     nlp("Warmlauf.")
@@ -41,20 +41,7 @@ def _work(args: tuple[list[str], bool]) -> tuple[int, int, float, int]:
         n_tok += len(doc)
         n_sent += sum(1 for _ in doc.sents)
     dt = time.perf_counter() - t0
-    return n_tok, n_sent, dt, peak_rss_mb()
-
-
-def peak_rss_mb() -> int:
-    """Peak resident memory of this process image in MB. Linux's VmHWM, because ru_maxrss survives exec: a worker
-    started by "spawn" would otherwise report the parent's peak from before it was forked."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) // 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return n_tok, n_sent, dt, int(peak_rss_mb())
 
 
 def run(texts: list[str], workers: int, extract: bool) -> dict:

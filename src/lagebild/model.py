@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -249,6 +250,7 @@ _RECORD_KEY = "__lagebild_record__"
 _DATE_KEY = "__lagebild_date__"
 
 
+@functools.cache
 def _record_types() -> dict[str, type]:
     return {cls.__name__: cls for cls in Record.__subclasses__() if dataclasses.is_dataclass(cls)}
 

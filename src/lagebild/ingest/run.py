@@ -56,7 +56,7 @@ class Summary:
         return "\n".join(lines)
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
     """Peak resident memory of this process in MB: Linux's VmHWM where there is one, because ru_maxrss survives
     exec and a worker started by "spawn" would report its parent's peak from before the fork."""
     try:
@@ -104,7 +104,7 @@ def analyse_batch(items: list[dict]) -> tuple[list[tuple[dict, Article]], list[R
                 rejects.append(Reject(item["origin"], item.get("line"), f"analysis failed: {exc!r}", "analyse"))
     for item, _ in done:
         item.pop("text", None)  # the Article carries the text; halve what goes back through the pipe
-    return done, rejects, _peak_rss_mb()
+    return done, rejects, peak_rss_mb()
 
 
 def analyse_batch_with(items: list[dict], model: str | None) -> tuple[list[tuple[dict, Article]], list[Reject], float]:
@@ -233,7 +233,7 @@ def ingest_items(items: Iterable[dict | Reject], db: str | Path, workers: int | 
         con.close()
         show.close()
     summary.seconds = time.perf_counter() - t0
-    summary.peak_rss_mb["main"] = _peak_rss_mb()
+    summary.peak_rss_mb["main"] = peak_rss_mb()
     return summary
 
 
