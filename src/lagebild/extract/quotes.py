@@ -44,6 +44,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from lagebild.extract.dates import WEEKDAYS
 from lagebild.model import ActorRef, Quote
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "quotes"
@@ -1809,9 +1810,6 @@ def _to_record(doc: Doc, q: _Q, sent_starts: list[int] | None) -> Quote:
     return rec
 
 
-_WEEKDAYS = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"}
-
-
 def _trim_speaker(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """The speaker's noun phrase without what the parse attached to it from the rest of the clause: a noun phrase
     modifies another only in the genitive or with a preposition, so a dative or accusative one ("Außenminister
@@ -1820,7 +1818,8 @@ def _trim_speaker(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     for k in range(a + 1, b):
         low = doc[k].text.lower()
         if low in {"dem", "den", "einem", "einen"} and doc[k - 1].pos_ != "ADP" or \
-                low in {"am", "an", "vom", "seit"} and k + 1 < b and doc[k + 1].text in _WEEKDAYS or \
+                low in {"am", "an", "vom", "seit"} and k + 1 < b and doc[k + 1].text[:1].isupper() and \
+                doc[k + 1].text.lower() in WEEKDAYS or \
                 low in {"heute", "gestern", "morgen"}:
             # and a relative clause the cut leaves open (", die dem STANDARD vorliegt")
             while k > a + 1 and (doc[k - 1].text in {",", "(", "-"} or doc[k - 1].text.lower() in _RELATIVE
