@@ -676,10 +676,8 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
                 p_end = k + 3
             if role == "pre":
                 np = _np_after(doc, p_end, b, oblique=True)
-                if np is None and p_end < b and doc[p_end].text in _PAIRS:  # a name in quotation marks: laut „BBC"
-                    close = next((j for j in range(p_end + 1, min(b, p_end + 8)) if doc[j].text in
-                                  _PAIRS[doc[p_end].text]), None)
-                    np = (p_end, close + 1) if close is not None and close > p_end + 1 else None
+                if np is None and p_end < b:  # a name in quotation marks: laut „BBC News“
+                    np = _quoted_name(doc, p_end, min(b, p_end + 8))
                 if np is not None and phrase[0] == "nach" and not _source_complement(doc, np[0]):
                     np = None  # "Tesla will nach eigenen Angaben weitere Joint-Ventures eingehen": an object
                 if np is None:
@@ -732,6 +730,14 @@ def _attribution(doc: Doc, a: int, b: int, taken: set[int]) -> _Q | None:
     return None
 
 
+def _quoted_name(doc: Doc, k: int, end: int) -> tuple[int, int] | None:
+    """A name in quotation marks opening at token k and closing before `end` ("„heise online“"), marks included."""
+    if doc[k].text not in _PAIRS:
+        return None
+    close = next((j for j in range(k + 1, end) if doc[j].text in _PAIRS[doc[k].text]), None)
+    return (k, close + 1) if close is not None and close > k + 1 else None
+
+
 def _wie_attribution(doc: Doc, a: int, b: int, k: int, taken: set[int]) -> _Q | None:
     """"wie X mitteilte" at token k: the source clause up to its speech verb (the clause before or after is the
     quote)."""
@@ -747,8 +753,7 @@ def _wie_attribution(doc: Doc, a: int, b: int, k: int, taken: set[int]) -> _Q | 
         if doc[s].text == "aus":  # "wie aus Regierungskreisen verlautete" (not "wie von X gefordert": a comparison)
             np = _np_after(doc, s + 1, v, oblique=True)
         elif doc[s].text in _PAIRS:  # a name in quotation marks: "wie „heise online“ berichtet"
-            close = next((j for j in range(s + 1, v) if doc[j].text in _PAIRS[doc[s].text]), None)
-            np = (s, close + 1) if close is not None and close > s + 1 else None
+            np = _quoted_name(doc, s, v)
         else:
             np = _np_after(doc, s, v)
         if np is None and not impersonal:
